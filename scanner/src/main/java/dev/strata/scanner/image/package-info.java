@@ -1,0 +1,2 @@
+/** The image model: digests, descriptors, manifests, indexes, configs and platforms. */
+package dev.strata.scanner.image;

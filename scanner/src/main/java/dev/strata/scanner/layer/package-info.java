@@ -1,0 +1,2 @@
+/** Streaming one layer blob: decompression, digest verification, tar parsing and per-file hashing. */
+package dev.strata.scanner.layer;
