@@ -1,0 +1,35 @@
+package dev.strata.scanner.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.strata.scanner.image.ImageConfig;
+
+import java.util.List;
+
+/**
+ * Identity and totals of a scanned image: {@code digest} is the manifest digest, {@code configDigest}
+ * the image id Docker shows; {@code fileCount} and {@code fileBytes} describe the final filesystem.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ImageSummary(String reference, String digest, String configDigest, String mediaType,
+                           String platform, List<String> repoTags, String created, String author,
+                           long size, long uncompressedSize, long fileCount, long fileBytes,
+                           ImageConfig.RuntimeConfig config, List<HistoryRow> history) {
+    public ImageSummary {
+        repoTags = List.copyOf(repoTags);
+        history = List.copyOf(history);
+    }
+
+    ImageSummary withReference(String newReference) {
+        return new ImageSummary(newReference, digest, configDigest, mediaType, platform, repoTags, created, author,
+                size, uncompressedSize, fileCount, fileBytes, config, history);
+    }
+
+    /**
+     * One {@code history[]} entry of the config, joined to its layer: {@code layerIndex} is null for an
+     * empty layer (ENV, CMD…), {@code size} is the layer's uncompressed size.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record HistoryRow(String created, String createdBy, String comment, boolean emptyLayer,
+                             Integer layerIndex, long size) {
+    }
+}
