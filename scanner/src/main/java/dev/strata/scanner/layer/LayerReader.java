@@ -134,6 +134,11 @@ public final class LayerReader {
             try {
                 consumer.parse(uncompressed);
                 uncompressed.drain(); // trailing zero blocks
+                if (uncompressed.count() % 512 != 0) {
+                    // commons-compress ends quietly at a partial header record
+                    throw new ImageFormatException(label + ": tar stream is truncated"
+                            + (consumer.lastName == null ? "" : " after entry '" + consumer.lastName + "'"));
+                }
             } catch (IOException | RuntimeException e) {
                 Throwable upstream = pipe.producerFailure();
                 if (upstream instanceof IOException io && upstream != e) {
@@ -281,6 +286,7 @@ public final class LayerReader {
         private final Map<String, String> symlinks = new HashMap<>();
         private final byte[] buf = new byte[IO_BUFFER];
         private final MessageDigest fileDigest = Digest.newSha256();
+        String lastName;
 
         Consumer(String label, LayerFileVisitor visitor) {
             this.label = label;
@@ -295,17 +301,17 @@ public final class LayerReader {
                 TarArchiveEntry entry;
                 try {
                     entry = tar.getNextEntry();
-                } catch (EOFException e) {
-                    throw new ImageFormatException(label + ": tar stream is truncated"
-                            + (previous == null ? "" : " after entry '" + previous + "'"), e);
                 } catch (ImageFormatException e) {
                     throw e;
                 } catch (IOException e) {
                     if (e.getCause() instanceof ImageFormatException f) {
                         throw f;
                     }
-                    throw new ImageFormatException(label + ": malformed tar"
-                            + (previous == null ? "" : " after entry '" + previous + "'") + ": " + e.getMessage(), e);
+                    String after = previous == null ? "" : " after entry '" + previous + "'";
+                    if (e instanceof EOFException || String.valueOf(e.getMessage()).contains("runcated")) {
+                        throw new ImageFormatException(label + ": tar stream is truncated" + after, e);
+                    }
+                    throw new ImageFormatException(label + ": malformed tar" + after + ": " + e.getMessage(), e);
                 }
                 if (entry == null) {
                     return;
@@ -314,6 +320,7 @@ public final class LayerReader {
                     throw new ImageFormatException(label + " has more than " + limits.maxEntries() + " entries");
                 }
                 previous = entry.getName();
+                lastName = previous;
                 add(tar, entry);
             }
         }
@@ -559,8 +566,15 @@ public final class LayerReader {
                 int n;
                 try {
                     n = tar.read(b, off, len);
-                } catch (EOFException e) {
-                    throw truncated(e);
+                } catch (ImageFormatException e) {
+                    throw e;
+                } catch (IOException e) {
+                    // commons-compress reports a short entry as "Truncated TAR archive" (an EOFException in
+                    // older versions); anything else here came from the pipe and is rethrown by read(...)
+                    if (e instanceof EOFException || String.valueOf(e.getMessage()).contains("runcated")) {
+                        throw truncated(e);
+                    }
+                    throw e;
                 }
                 if (n < 0) {
                     if (read < size) {
