@@ -69,6 +69,7 @@ public final class LayerReader {
     static final int CHUNK_COUNT = 8;
     static final int CHUNK_SIZE = 256 * 1024;
     static final int MAX_SYMLINK_EXPANSIONS = 40;
+    private static final int MAX_SYMLINK_STEPS = 100_000;
     private static final int IO_BUFFER = 64 * 1024;
     private static final String WHITEOUT_PREFIX = ".wh.";
     private static final String WHITEOUT_META_PREFIX = ".wh..wh.";
@@ -332,7 +333,7 @@ public final class LayerReader {
         private void add(TarArchiveInputStream tar, TarArchiveEntry entry) throws IOException {
             String name = entry.getName();
             if (name.length() > limits.maxPathLength()) {
-                throw bad(name.substring(0, 64) + "…", "is longer than " + limits.maxPathLength() + " characters");
+                throw bad(name.substring(0, Math.min(64, limits.maxPathLength())) + "…", "is longer than " + limits.maxPathLength() + " characters");
             }
             if (name.isEmpty()) {
                 throw bad(name, "has an empty name");
@@ -492,12 +493,16 @@ public final class LayerReader {
         }
 
         private void resolve(String link) throws ImageFormatException {
+            // resolved.get(i) is the full path of the first i+1 resolved components
             List<String> resolved = new ArrayList<>();
             Deque<String> remaining = new ArrayDeque<>();
             pushComponents(remaining, link);
             int expansions = 0;
-            StringBuilder sb = new StringBuilder();
+            int steps = 0;
             while (!remaining.isEmpty()) {
+                if (++steps > MAX_SYMLINK_STEPS) {
+                    throw new ImageFormatException(label + ": symlink loop at '" + link + "' (resolution too long)");
+                }
                 String c = remaining.pollFirst();
                 if (c.equals("..")) {
                     if (!resolved.isEmpty()) {
@@ -505,23 +510,20 @@ public final class LayerReader {
                     }
                     continue;
                 }
-                resolved.add(c);
-                sb.setLength(0);
-                for (String r : resolved) {
-                    sb.append('/').append(r);
+                String path = (resolved.isEmpty() ? "" : resolved.get(resolved.size() - 1)) + "/" + c;
+                String target = symlinks.get(path);
+                if (target == null) {
+                    resolved.add(path);
+                    continue;
                 }
-                String target = symlinks.get(sb.toString());
-                if (target != null) {
-                    if (++expansions > MAX_SYMLINK_EXPANSIONS) {
-                        throw new ImageFormatException(label + ": symlink loop at '" + link + "' (-> '"
-                                + symlinks.get(link) + "')");
-                    }
-                    resolved.remove(resolved.size() - 1);
-                    if (target.startsWith("/")) {
-                        resolved.clear();
-                    }
-                    pushComponents(remaining, target);
+                if (++expansions > MAX_SYMLINK_EXPANSIONS) {
+                    throw new ImageFormatException(label + ": symlink loop at '" + link + "' (-> '"
+                            + symlinks.get(link) + "')");
                 }
+                if (target.startsWith("/")) {
+                    resolved.clear();
+                }
+                pushComponents(remaining, target);
             }
         }
 
@@ -542,6 +544,7 @@ public final class LayerReader {
             private final TarArchiveInputStream tar;
             private final String name;
             private final long size;
+            private final byte[] one = new byte[1];
             private long read;
 
             EntryContent(TarArchiveInputStream tar, String name, long size) {
@@ -552,7 +555,6 @@ public final class LayerReader {
 
             @Override
             public int read() throws IOException {
-                byte[] one = new byte[1];
                 int n = read(one, 0, 1);
                 return n < 0 ? -1 : one[0] & 0xff;
             }
