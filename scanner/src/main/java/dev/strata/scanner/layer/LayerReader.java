@@ -93,7 +93,12 @@ public final class LayerReader {
         return limits;
     }
 
-    /** Reads and verifies one layer blob. */
+    /**
+     * Reads and verifies one layer blob. {@code expectedDiffId} {@code null} means "not checked" (the diffID
+     * is still computed and returned). {@code raw} is read to its end and not closed. Fails with an
+     * {@link ImageFormatException} for bad content, and with the raw stream's own {@link IOException} when
+     * reading it fails.
+     */
     public LayerContents read(Descriptor blob, Digest expectedDiffId, InputStream raw) throws IOException {
         return read(blob, expectedDiffId, raw, null);
     }

@@ -70,9 +70,17 @@ class LayerReaderTest {
     }
 
     /** Returns at most 1000 bytes per read and reports nothing available, like a slow socket. */
-    private static InputStream trickle(byte[] data) {
-        return new InputStream() {
+    private static Trickle trickle(byte[] data) {
+        return new Trickle(data);
+    }
+
+    private static final class Trickle extends InputStream {
+            private final byte[] data;
             int pos;
+
+            Trickle(byte[] data) {
+                this.data = data;
+            }
 
             @Override
             public int read() {
@@ -94,7 +102,6 @@ class LayerReaderTest {
             public int available() {
                 return 0;
             }
-        };
     }
 
     private static byte[] sampleTar() {
@@ -528,11 +535,13 @@ class LayerReaderTest {
         byte[] tar = new TarBuilder().file("zeros", zeros).build();
         byte[] gz = TarBuilder.gzip(tar);
         LayerReader strict = new LayerReader(LayerLimits.defaults().withCompressionRatio(200, 1 << 20));
-        InputStream counting = new ByteArrayInputStream(gz);
-        assertThatThrownBy(() -> strict.read(descriptor(MediaTypes.OCI_LAYER_GZIP, gz), Digest.sha256Of(tar), counting))
+        Trickle raw = trickle(gz);
+        assertThatThrownBy(() -> strict.read(descriptor(MediaTypes.OCI_LAYER_GZIP, gz), Digest.sha256Of(tar), raw))
                 .isInstanceOf(ImageFormatException.class)
                 .hasMessageContaining("layer " + Digest.sha256Of(gz) + ": decompression bomb: ratio ")
                 .hasMessageContaining(":1 exceeds limit 200:1");
+        // it stopped early: about 1 MiB inflated of 16, so only a fraction of the blob was read
+        assertThat(raw.pos).isLessThan(gz.length / 4);
     }
 
     @Test
@@ -584,6 +593,17 @@ class LayerReaderTest {
         assertThatThrownBy(() -> read("application/vnd.example.layer+lz4", tar, tar))
                 .isInstanceOf(ImageFormatException.class)
                 .hasMessageContaining("unsupported media type 'application/vnd.example.layer+lz4'");
+    }
+
+    @Test
+    void noProducerThreadOutlivesAFailedRead() throws Exception {
+        byte[] tar = new TarBuilder().file("../evil", "x").file("big", randomBytes(4 << 20, 9)).build();
+        byte[] gz = TarBuilder.gzip(tar);
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> read(MediaTypes.OCI_LAYER_GZIP, tar, gz)).hasMessageContaining("'..'");
+        }
+        assertThat(Thread.getAllStackTraces().keySet())
+                .noneMatch(t -> t.getName().equals("strata-pipe-producer") && t.isAlive());
     }
 
     @Test
