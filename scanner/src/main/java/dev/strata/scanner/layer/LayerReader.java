@@ -114,7 +114,7 @@ public final class LayerReader {
         Compression declared = declaredCompression(blob, label);
 
         // the first bytes are peeked on this thread, so the pipeline knows the compression before it starts
-        HashingInputStream rawCounted = new HashingInputStream(raw, Digest.newSha256(),
+        HashingInputStream rawCounted = new HashingInputStream(raw, newDigest(blob.digest().algorithm()),
                 blob.size() > 0 ? blob.size() : -1,
                 count -> new ImageFormatException(label + " size mismatch: manifest says " + blob.size()
                         + " bytes, content is at least " + count + " bytes"));
@@ -123,7 +123,8 @@ public final class LayerReader {
         try {
             magic = ahead.peek(4);
         } catch (IOException e) {
-            throw rawCounted.sourceFailed() ? e : new ImageFormatException(label + ": " + e.getMessage(), e);
+            throw rawCounted.sourceFailed() || e instanceof ImageFormatException ? e
+                    : new ImageFormatException(label + ": " + e.getMessage(), e);
         }
         Compression actual = sniff(magic);
         if (declared != Compression.NONE && actual != declared) {
@@ -133,7 +134,10 @@ public final class LayerReader {
         boolean checkBlobDigest = !(actual != declared && MediaTypes.DOCKER_LAYER_TAR.equals(blob.mediaType()));
 
         Producer producer = new Producer(label, actual, rawCounted, ahead);
-        MessageDigest diffDigest = actual == Compression.NONE ? null : Digest.newSha256();
+        String diffAlgorithm = expectedDiffId == null ? "sha256" : expectedDiffId.algorithm();
+        // an uncompressed blob is its own tar: hash it once when the algorithms agree
+        MessageDigest diffDigest = actual == Compression.NONE && diffAlgorithm.equals(blob.digest().algorithm())
+                ? null : newDigest(diffAlgorithm);
         Consumer consumer = new Consumer(label, visitor);
         try (PipedChunkStream pipe = PipedChunkStream.start(executor, CHUNK_COUNT, CHUNK_SIZE, producer)) {
             HashingInputStream uncompressed = new HashingInputStream(pipe, diffDigest);
@@ -154,9 +158,9 @@ public final class LayerReader {
                 throw e;
             }
             // the pipe ended, so the producer has set its results
-            Digest blobDigest = Digest.sha256(producer.compressedDigest);
+            Digest blobDigest = digestOf(blob.digest().algorithm(), producer.compressedDigest);
             long blobSize = producer.compressedSize;
-            Digest diffId = diffDigest == null ? blobDigest : Digest.sha256(diffDigest.digest());
+            Digest diffId = diffDigest == null ? blobDigest : digestOf(diffAlgorithm, diffDigest.digest());
             if (checkBlobDigest && !blobDigest.equals(blob.digest())) {
                 throw new ImageFormatException(label + " digest mismatch: manifest says " + blob.digest()
                         + ", content is " + blobDigest);
@@ -172,6 +176,21 @@ public final class LayerReader {
             consumer.checkSymlinkLoops();
             return new LayerContents(blobDigest, blobSize, diffId, uncompressed.count(), actual, consumer.entries);
         }
+    }
+
+    private static MessageDigest newDigest(String algorithm) {
+        if (algorithm.equals("sha256")) {
+            return Digest.newSha256();
+        }
+        try {
+            return MessageDigest.getInstance("SHA-512");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-512 unavailable", e);
+        }
+    }
+
+    private static Digest digestOf(String algorithm, byte[] hash) {
+        return new Digest(algorithm, java.util.HexFormat.of().formatHex(hash));
     }
 
     private static Compression declaredCompression(Descriptor blob, String label) throws ImageFormatException {

@@ -222,6 +222,24 @@ class LayerReaderTest {
     }
 
     @Test
+    void sha512BlobDigest() throws Exception {
+        byte[] tar = sampleTar();
+        byte[] gz = TarBuilder.gzip(tar);
+        Digest sha512 = new Digest("sha512", java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-512").digest(gz)));
+        LayerContents c = reader.read(new Descriptor(MediaTypes.OCI_LAYER_GZIP, sha512, gz.length),
+                Digest.sha256Of(tar), new ByteArrayInputStream(gz));
+        assertThat(c.digest()).isEqualTo(sha512);
+        assertThat(c.diffId()).isEqualTo(Digest.sha256Of(tar));
+        Digest tarSha512 = new Digest("sha512", java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-512").digest(tar)));
+        LayerContents plain = reader.read(new Descriptor(MediaTypes.OCI_LAYER_TAR, tarSha512, tar.length),
+                Digest.sha256Of(tar), new ByteArrayInputStream(tar));
+        assertThat(plain.digest()).isEqualTo(tarSha512);
+        assertThat(plain.diffId()).isEqualTo(Digest.sha256Of(tar));
+    }
+
+    @Test
     void unknownSizeIsNotChecked() throws IOException {
         byte[] tar = sampleTar();
         Descriptor d = new Descriptor(MediaTypes.OCI_LAYER_TAR, Digest.sha256Of(tar), -1);
