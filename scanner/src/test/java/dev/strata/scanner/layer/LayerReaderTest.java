@@ -320,6 +320,26 @@ class LayerReaderTest {
     }
 
     @Test
+    void globalPaxHeaderIsNotAnEntry() throws IOException {
+        // as git archive writes: a 'g' header first
+        TarArchiveEntry global = new TarArchiveEntry("pax_global_header", TarConstants.LF_PAX_GLOBAL_EXTENDED_HEADER);
+        global.addPaxHeader("comment", "abcdefgh");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (org.apache.commons.compress.archivers.tar.TarArchiveOutputStream out =
+                     new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(bytes)) {
+            out.putArchiveEntry(global);
+            TarArchiveEntry a = new TarArchiveEntry("a");
+            a.setSize(1);
+            out.putArchiveEntry(a);
+            out.write('a');
+            out.closeArchiveEntry();
+        }
+        byte[] tar = bytes.toByteArray();
+        assertThat(tar[156]).isEqualTo((byte) 'g');
+        assertThat(readTar(tar).entries()).extracting(LayerEntry::path).containsExactly("/a");
+    }
+
+    @Test
     void aufsMetadataIsSkipped() throws IOException {
         byte[] tar = new TarBuilder().dir(".wh..wh.plnk").file(".wh..wh.aufs", "").file("a", "a").build();
         assertThat(readTar(tar).entries()).extracting(LayerEntry::path).containsExactly("/a");
