@@ -33,7 +33,7 @@ final class FileDocReader {
     /** Reads the given top-level doc ids; the result is in the same order as {@code docIds}. */
     static List<Row> read(IndexReader reader, int[] docIds) throws IOException {
         List<LeafReaderContext> leaves = reader.leaves();
-        // sort (leaf, doc) so each leaf's doc-values iterators only move forward
+        // sort (doc, position) so each leaf is read once with forward-only doc-values cursors
         long[] order = new long[docIds.length];
         for (int i = 0; i < docIds.length; i++) {
             order[i] = ((long) docIds[i] << 32) | i;
@@ -42,89 +42,107 @@ final class FileDocReader {
         Row[] rows = new Row[docIds.length];
         int i = 0;
         while (i < order.length) {
-            int leafIndex = ReaderUtil.subIndex((int) (order[i] >>> 32), leaves);
-            LeafReaderContext leaf = leaves.get(leafIndex);
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex((int) (order[i] >>> 32), leaves));
             int leafEnd = leaf.docBase + leaf.reader().maxDoc();
-            LeafColumns columns = new LeafColumns(leaf.reader());
+            int from = i;
             while (i < order.length && (int) (order[i] >>> 32) < leafEnd) {
-                int doc = (int) (order[i] >>> 32) - leaf.docBase;
-                rows[(int) order[i]] = columns.row(doc);
                 i++;
+            }
+            int[] docs = new int[i - from];
+            for (int k = 0; k < docs.length; k++) {
+                docs[k] = (int) (order[from + k] >>> 32) - leaf.docBase;
+            }
+            List<Row> leafRows = new ArrayList<>(docs.length);
+            readLeaf(leaf.reader(), docs, docs.length, leafRows);
+            for (int k = 0; k < docs.length; k++) {
+                rows[(int) order[from + k]] = leafRows.get(k);
             }
         }
         return Arrays.asList(rows);
     }
 
-    /** Reads all given doc ids of one leaf, ascending, and appends rows (used for whole layers). */
-    static void readLeaf(LeafReader leaf, int[] ascendingDocs, int count, List<Row> out) throws IOException {
-        LeafColumns columns = new LeafColumns(leaf);
+    /**
+     * Reads {@code count} ascending doc ids of one segment and appends their rows in that order. Doc values
+     * are read column by column; ordinals of the sorted (terms-dictionary) columns are resolved in ascending
+     * ord order so each compressed terms block is decoded once, not once per document.
+     */
+    static void readLeaf(LeafReader leaf, int[] docs, int count, List<Row> out) throws IOException {
+        int[] layerOrds = ords(DocValues.getSorted(leaf, LAYER), docs, count);
+        int[] pathOrds = ords(DocValues.getSorted(leaf, PATH), docs, count);
+        int[] typeOrds = ords(DocValues.getSorted(leaf, TYPE), docs, count);
+        int[] shaOrds = ords(DocValues.getSorted(leaf, SHA256), docs, count);
+        long[] ordinal = longs(DocValues.getNumeric(leaf, ORDINAL), docs, count);
+        long[] size = longs(DocValues.getNumeric(leaf, SIZE), docs, count);
+        long[] mode = longs(DocValues.getNumeric(leaf, MODE), docs, count);
+        long[] uid = longs(DocValues.getNumeric(leaf, UID), docs, count);
+        long[] gid = longs(DocValues.getNumeric(leaf, GID), docs, count);
+        long[] mtime = longs(DocValues.getNumeric(leaf, MTIME), docs, count);
+        String[] links = binaries(DocValues.getBinary(leaf, LINK), docs, count);
+        OrdLookup layers = new OrdLookup(DocValues.getSorted(leaf, LAYER), layerOrds);
+        OrdLookup paths = new OrdLookup(DocValues.getSorted(leaf, PATH), pathOrds);
+        OrdLookup types = new OrdLookup(DocValues.getSorted(leaf, TYPE), typeOrds);
+        OrdLookup hashes = new OrdLookup(DocValues.getSorted(leaf, SHA256), shaOrds);
+        Map<Integer, Digest> layerDigests = new HashMap<>();
+        Map<Integer, EntryType> entryTypes = new HashMap<>();
         for (int k = 0; k < count; k++) {
-            out.add(columns.row(ascendingDocs[k]));
+            Digest diffId = layerOrds[k] < 0 ? null
+                    : layerDigests.computeIfAbsent(layerOrds[k], ord -> Digest.parse(layers.get(ord)));
+            EntryType type = typeOrds[k] < 0 ? null
+                    : entryTypes.computeIfAbsent(typeOrds[k], ord -> EntryType.valueOf(types.get(ord)));
+            Digest sha256 = shaOrds[k] < 0 ? null : Digest.parse(hashes.get(shaOrds[k]));
+            LayerEntry entry = new LayerEntry(paths.get(pathOrds[k]), type, size[k], (int) mode[k], uid[k], gid[k],
+                    mtime[k], links[k], sha256);
+            out.add(new Row(ordinal[k], new FileHit(entry, diffId)));
         }
     }
 
-    /** Forward-only doc-values cursors of one segment. */
-    private static final class LeafColumns {
-        private final SortedDocValues layer;
-        private final NumericDocValues ordinal;
-        private final SortedDocValues path;
-        private final SortedDocValues type;
-        private final NumericDocValues size;
-        private final NumericDocValues mode;
-        private final NumericDocValues uid;
-        private final NumericDocValues gid;
-        private final NumericDocValues mtime;
-        private final BinaryDocValues link;
-        private final SortedDocValues sha256;
-        private final Map<Integer, Digest> layerByOrd = new HashMap<>();
-        private final Map<Integer, EntryType> typeByOrd = new HashMap<>();
-
-        LeafColumns(LeafReader leaf) throws IOException {
-            layer = DocValues.getSorted(leaf, LAYER);
-            ordinal = DocValues.getNumeric(leaf, ORDINAL);
-            path = DocValues.getSorted(leaf, PATH);
-            type = DocValues.getSorted(leaf, TYPE);
-            size = DocValues.getNumeric(leaf, SIZE);
-            mode = DocValues.getNumeric(leaf, MODE);
-            uid = DocValues.getNumeric(leaf, UID);
-            gid = DocValues.getNumeric(leaf, GID);
-            mtime = DocValues.getNumeric(leaf, MTIME);
-            link = DocValues.getBinary(leaf, LINK);
-            sha256 = DocValues.getSorted(leaf, SHA256);
+    private static int[] ords(SortedDocValues values, int[] docs, int count) throws IOException {
+        int[] ords = new int[count];
+        for (int k = 0; k < count; k++) {
+            ords[k] = values.advanceExact(docs[k]) ? values.ordValue() : -1;
         }
+        return ords;
+    }
 
-        Row row(int doc) throws IOException {
-            Digest diffId = layer.advanceExact(doc)
-                    ? layerByOrd.computeIfAbsent(layer.ordValue(), this::layerDigest) : null;
-            String entryPath = path.advanceExact(doc) ? path.lookupOrd(path.ordValue()).utf8ToString() : null;
-            EntryType entryType = type.advanceExact(doc)
-                    ? typeByOrd.computeIfAbsent(type.ordValue(), this::entryType) : null;
-            String target = link.advanceExact(doc) ? link.binaryValue().utf8ToString() : null;
-            Digest hash = sha256.advanceExact(doc)
-                    ? Digest.parse(sha256.lookupOrd(sha256.ordValue()).utf8ToString()) : null;
-            LayerEntry entry = new LayerEntry(entryPath, entryType, number(size, doc), (int) number(mode, doc),
-                    number(uid, doc), number(gid, doc), number(mtime, doc), target, hash);
-            return new Row(number(ordinal, doc), new FileHit(entry, diffId));
+    private static long[] longs(NumericDocValues values, int[] docs, int count) throws IOException {
+        long[] result = new long[count];
+        for (int k = 0; k < count; k++) {
+            result[k] = values.advanceExact(docs[k]) ? values.longValue() : 0L;
         }
+        return result;
+    }
 
-        private Digest layerDigest(int ord) {
-            try {
-                return Digest.parse(layer.lookupOrd(ord).utf8ToString());
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+    private static String[] binaries(BinaryDocValues values, int[] docs, int count) throws IOException {
+        String[] result = new String[count];
+        for (int k = 0; k < count; k++) {
+            result[k] = values.advanceExact(docs[k]) ? values.binaryValue().utf8ToString() : null;
+        }
+        return result;
+    }
+
+    /** The terms of a set of ords of one sorted doc-values field, looked up in ascending ord order. */
+    private static final class OrdLookup {
+        private final int[] ords;
+        private final String[] terms;
+
+        OrdLookup(SortedDocValues values, int[] wanted) throws IOException {
+            int[] sorted = wanted.clone();
+            Arrays.sort(sorted);
+            int n = 0;
+            for (int ord : sorted) {
+                if (ord >= 0 && (n == 0 || sorted[n - 1] != ord)) {
+                    sorted[n++] = ord;
+                }
+            }
+            ords = Arrays.copyOf(sorted, n);
+            terms = new String[n];
+            for (int i = 0; i < n; i++) {
+                terms[i] = values.lookupOrd(ords[i]).utf8ToString();
             }
         }
 
-        private EntryType entryType(int ord) {
-            try {
-                return EntryType.valueOf(type.lookupOrd(ord).utf8ToString());
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-
-        private static long number(NumericDocValues values, int doc) throws IOException {
-            return values.advanceExact(doc) ? values.longValue() : 0L;
+        String get(int ord) {
+            return ord < 0 ? null : terms[Arrays.binarySearch(ords, ord)];
         }
     }
 
