@@ -11,6 +11,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -18,6 +19,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static dev.strata.index.IndexSchema.*;
 
@@ -144,6 +147,26 @@ final class FileDocReader {
         String get(int ord) {
             return ord < 0 ? null : terms[Arrays.binarySearch(ords, ord)];
         }
+    }
+
+    /** The distinct layer diffIDs (as index terms) of the given top-level file doc ids. */
+    static Set<BytesRef> layersOf(IndexReader reader, int[] docIds) throws IOException {
+        int[] sorted = docIds.clone();
+        Arrays.sort(sorted);
+        List<LeafReaderContext> leaves = reader.leaves();
+        Set<BytesRef> layers = new TreeSet<>();
+        SortedDocValues values = null;
+        LeafReaderContext current = null;
+        for (int doc : sorted) {
+            if (current == null || doc >= current.docBase + current.reader().maxDoc()) {
+                current = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                values = DocValues.getSorted(current.reader(), LAYER);
+            }
+            if (values.advanceExact(doc - current.docBase)) {
+                layers.add(BytesRef.deepCopyOf(values.lookupOrd(values.ordValue())));
+            }
+        }
+        return layers;
     }
 
     /** Collects rows into a list sorted by ordinal (tar order). */

@@ -37,14 +37,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -63,8 +61,6 @@ import static dev.strata.index.IndexSchema.*;
 public final class StrataIndex implements Closeable {
     private static final Sort FILE_ORDER = new Sort(new SortField(PATH, SortField.Type.STRING),
             new SortField(LAYER, SortField.Type.STRING), new SortField(ORDINAL, SortField.Type.LONG));
-    private static final Comparator<IndexedImage> BY_INDEXED_TIME =
-            Comparator.comparingLong(IndexedImage::indexedAtMillis).thenComparing(IndexedImage::manifestDigest);
 
     private final Path indexDir;
     private final Directory directory;
@@ -248,12 +244,8 @@ public final class StrataIndex implements Closeable {
     /** Images containing a regular file with this content hash in any of their layers, oldest first. */
     public List<IndexedImage> imagesWithFileSha256(Digest sha256) {
         return search(s -> {
-            Set<BytesRef> layers = new TreeSet<>();
             Query files = and(kind(KIND_FILE), new TermQuery(new Term(SHA256, sha256.toString())));
-            List<FileDocReader.Row> rows = FileDocReader.read(s.getIndexReader(), allDocs(s, files));
-            for (FileDocReader.Row row : rows) {
-                layers.add(new BytesRef(row.hit().diffId().toString()));
-            }
+            Set<BytesRef> layers = FileDocReader.layersOf(s.getIndexReader(), allDocs(s, files));
             if (layers.isEmpty()) {
                 return List.of();
             }

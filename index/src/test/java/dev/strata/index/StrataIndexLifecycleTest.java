@@ -161,6 +161,20 @@ class StrataIndexLifecycleTest {
     }
 
     @Test
+    void secondProcessGetsInUseError() throws Exception {
+        try (StrataIndex held = StrataIndex.open(dataDir)) {
+            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), OpenIndexProcess.class.getName(),
+                    dataDir.toString()).redirectErrorStream(true).start();
+            String output = new String(child.getInputStream().readAllBytes()).strip();
+            assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(child.exitValue()).isEqualTo(3);
+            assertThat(output.lines().filter(l -> !l.startsWith("WARNING"))).containsExactly(
+                    "index at " + dataDir.resolve("index").toAbsolutePath() + " is in use by another Strata process");
+        }
+    }
+
+    @Test
     void otherSchemaVersionIsRejected() throws IOException {
         try (Directory dir = FSDirectory.open(dataDir.resolve("index"));
              IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig())) {
