@@ -63,6 +63,23 @@ class StrataIndexTest {
     }
 
     @Test
+    void emptyLayerAndRepeatedPathsKeepTarOrder() {
+        Digest empty = digest("empty");
+        index.addLayer(layerOf(empty, List.of()), List.of());
+        assertThat(index.hasLayer(empty)).isTrue();
+        assertThat(index.layerEntries(empty)).isEmpty();
+        assertThat(index.layer(empty).orElseThrow().entryCount()).isZero();
+
+        Digest repeated = digest("repeated");
+        List<LayerEntry> entries = List.of(file("/z", "first"), dir("/a"), file("/z", "second"),
+                new LayerEntry("/z", EntryType.WHITEOUT, 0, 0, 0, 0, 0, null, null));
+        index.addLayer(layerOf(repeated, entries), entries);
+        assertThat(index.layerEntries(repeated)).containsExactlyElementsOf(entries);
+        assertThat(index.filesByPath("/z", 0, 10)).extracting(FileHit::entry)
+                .containsExactly(entries.get(0), entries.get(2), entries.get(3));
+    }
+
+    @Test
     void entryCountMustMatchEntries() {
         assertThatThrownBy(() -> index.addLayer(new IndexedLayer(digest("l"), 0, 5, 0, 0, 0), List.of(dir("/x"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("claims 5 entries");
