@@ -1,0 +1,182 @@
+package dev.strata.index;
+
+import dev.strata.scanner.image.Digest;
+import dev.strata.scanner.layer.EntryType;
+import dev.strata.scanner.layer.LayerEntry;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.util.BytesRef;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static dev.strata.index.IndexSchema.*;
+
+/** Rebuilds {@link LayerEntry} values of file documents from doc values only (no stored-field decoding). */
+final class FileDocReader {
+    /** One file document read back: its position in its layer and the entry. */
+    record Row(long ordinal, FileHit hit) {
+    }
+
+    private FileDocReader() {
+    }
+
+    /** Reads the given top-level doc ids; the result is in the same order as {@code docIds}. */
+    static List<Row> read(IndexReader reader, int[] docIds) throws IOException {
+        List<LeafReaderContext> leaves = reader.leaves();
+        // sort (doc, position) so each leaf is read once with forward-only doc-values cursors
+        long[] order = new long[docIds.length];
+        for (int i = 0; i < docIds.length; i++) {
+            order[i] = ((long) docIds[i] << 32) | i;
+        }
+        Arrays.sort(order);
+        Row[] rows = new Row[docIds.length];
+        int i = 0;
+        while (i < order.length) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex((int) (order[i] >>> 32), leaves));
+            int leafEnd = leaf.docBase + leaf.reader().maxDoc();
+            int from = i;
+            while (i < order.length && (int) (order[i] >>> 32) < leafEnd) {
+                i++;
+            }
+            int[] docs = new int[i - from];
+            for (int k = 0; k < docs.length; k++) {
+                docs[k] = (int) (order[from + k] >>> 32) - leaf.docBase;
+            }
+            List<Row> leafRows = new ArrayList<>(docs.length);
+            readLeaf(leaf.reader(), docs, docs.length, leafRows);
+            for (int k = 0; k < docs.length; k++) {
+                rows[(int) order[from + k]] = leafRows.get(k);
+            }
+        }
+        return Arrays.asList(rows);
+    }
+
+    /**
+     * Reads {@code count} ascending doc ids of one segment and appends their rows in that order. Doc values
+     * are read column by column; ordinals of the sorted (terms-dictionary) columns are resolved in ascending
+     * ord order so each compressed terms block is decoded once, not once per document.
+     */
+    static void readLeaf(LeafReader leaf, int[] docs, int count, List<Row> out) throws IOException {
+        int[] layerOrds = ords(DocValues.getSorted(leaf, LAYER), docs, count);
+        int[] pathOrds = ords(DocValues.getSorted(leaf, PATH), docs, count);
+        int[] typeOrds = ords(DocValues.getSorted(leaf, TYPE), docs, count);
+        int[] shaOrds = ords(DocValues.getSorted(leaf, SHA256), docs, count);
+        long[] ordinal = longs(DocValues.getNumeric(leaf, ORDINAL), docs, count);
+        long[] size = longs(DocValues.getNumeric(leaf, SIZE), docs, count);
+        long[] mode = longs(DocValues.getNumeric(leaf, MODE), docs, count);
+        long[] uid = longs(DocValues.getNumeric(leaf, UID), docs, count);
+        long[] gid = longs(DocValues.getNumeric(leaf, GID), docs, count);
+        long[] mtime = longs(DocValues.getNumeric(leaf, MTIME), docs, count);
+        String[] links = binaries(DocValues.getBinary(leaf, LINK), docs, count);
+        OrdLookup layers = new OrdLookup(DocValues.getSorted(leaf, LAYER), layerOrds);
+        OrdLookup paths = new OrdLookup(DocValues.getSorted(leaf, PATH), pathOrds);
+        OrdLookup types = new OrdLookup(DocValues.getSorted(leaf, TYPE), typeOrds);
+        OrdLookup hashes = new OrdLookup(DocValues.getSorted(leaf, SHA256), shaOrds);
+        Map<Integer, Digest> layerDigests = new HashMap<>();
+        Map<Integer, EntryType> entryTypes = new HashMap<>();
+        for (int k = 0; k < count; k++) {
+            Digest diffId = layerOrds[k] < 0 ? null
+                    : layerDigests.computeIfAbsent(layerOrds[k], ord -> Digest.parse(layers.get(ord)));
+            EntryType type = typeOrds[k] < 0 ? null
+                    : entryTypes.computeIfAbsent(typeOrds[k], ord -> EntryType.valueOf(types.get(ord)));
+            Digest sha256 = shaOrds[k] < 0 ? null : Digest.parse(hashes.get(shaOrds[k]));
+            LayerEntry entry = new LayerEntry(paths.get(pathOrds[k]), type, size[k], (int) mode[k], uid[k], gid[k],
+                    mtime[k], links[k], sha256);
+            out.add(new Row(ordinal[k], new FileHit(entry, diffId)));
+        }
+    }
+
+    private static int[] ords(SortedDocValues values, int[] docs, int count) throws IOException {
+        int[] ords = new int[count];
+        for (int k = 0; k < count; k++) {
+            ords[k] = values.advanceExact(docs[k]) ? values.ordValue() : -1;
+        }
+        return ords;
+    }
+
+    private static long[] longs(NumericDocValues values, int[] docs, int count) throws IOException {
+        long[] result = new long[count];
+        for (int k = 0; k < count; k++) {
+            result[k] = values.advanceExact(docs[k]) ? values.longValue() : 0L;
+        }
+        return result;
+    }
+
+    private static String[] binaries(BinaryDocValues values, int[] docs, int count) throws IOException {
+        String[] result = new String[count];
+        for (int k = 0; k < count; k++) {
+            result[k] = values.advanceExact(docs[k]) ? values.binaryValue().utf8ToString() : null;
+        }
+        return result;
+    }
+
+    /** The terms of a set of ords of one sorted doc-values field, looked up in ascending ord order. */
+    private static final class OrdLookup {
+        private final int[] ords;
+        private final String[] terms;
+
+        OrdLookup(SortedDocValues values, int[] wanted) throws IOException {
+            int[] sorted = wanted.clone();
+            Arrays.sort(sorted);
+            int n = 0;
+            for (int ord : sorted) {
+                if (ord >= 0 && (n == 0 || sorted[n - 1] != ord)) {
+                    sorted[n++] = ord;
+                }
+            }
+            ords = Arrays.copyOf(sorted, n);
+            terms = new String[n];
+            for (int i = 0; i < n; i++) {
+                terms[i] = values.lookupOrd(ords[i]).utf8ToString();
+            }
+        }
+
+        String get(int ord) {
+            return ord < 0 ? null : terms[Arrays.binarySearch(ords, ord)];
+        }
+    }
+
+    /** The distinct layer diffIDs (as index terms) of the given top-level file doc ids. */
+    static Set<BytesRef> layersOf(IndexReader reader, int[] docIds) throws IOException {
+        int[] sorted = docIds.clone();
+        Arrays.sort(sorted);
+        List<LeafReaderContext> leaves = reader.leaves();
+        Set<BytesRef> layers = new TreeSet<>();
+        SortedDocValues values = null;
+        LeafReaderContext current = null;
+        for (int doc : sorted) {
+            if (current == null || doc >= current.docBase + current.reader().maxDoc()) {
+                current = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                values = DocValues.getSorted(current.reader(), LAYER);
+            }
+            if (values.advanceExact(doc - current.docBase)) {
+                layers.add(BytesRef.deepCopyOf(values.lookupOrd(values.ordValue())));
+            }
+        }
+        return layers;
+    }
+
+    /** Collects rows into a list sorted by ordinal (tar order). */
+    static List<LayerEntry> entriesInOrder(List<Row> rows) {
+        List<Row> sorted = new ArrayList<>(rows);
+        sorted.sort((a, b) -> Long.compare(a.ordinal(), b.ordinal()));
+        List<LayerEntry> entries = new ArrayList<>(sorted.size());
+        for (Row row : sorted) {
+            entries.add(row.hit().entry());
+        }
+        return entries;
+    }
+}

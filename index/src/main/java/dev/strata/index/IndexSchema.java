@@ -1,0 +1,77 @@
+package dev.strata.index;
+
+/**
+ * Field names and the schema version of the Strata Lucene index.
+ *
+ * <p>Every document has a {@link #KIND} of {@link #KIND_FILE}, {@link #KIND_LAYER} or {@link #KIND_IMAGE}.
+ * Doc values (for aggregations without loading documents) are noted per field.
+ */
+public final class IndexSchema {
+    /** Bump when field names, types or meanings change; stored in the commit user data. */
+    public static final int SCHEMA_VERSION = 1;
+    /** Commit user-data key holding {@link #SCHEMA_VERSION}. */
+    public static final String USER_DATA_SCHEMA_VERSION = "strata.schema.version";
+
+    /** Document kind (StringField): {@code file}, {@code layer} or {@code image}. */
+    public static final String KIND = "kind";
+    public static final String KIND_FILE = "file";
+    public static final String KIND_LAYER = "layer";
+    public static final String KIND_IMAGE = "image";
+
+    // ---- file documents (one per tar entry) and layer documents
+    /** Layer diffID {@code sha256:…} (StringField + SortedDocValues); on file docs the owning layer, stored on layer docs. */
+    public static final String LAYER = "layer";
+    /** Position of the entry in its layer tar (NumericDocValues). */
+    public static final String ORDINAL = "ordinal";
+    /** Absolute path, exact (StringField + SortedDocValues); prefix queries run on this field. */
+    public static final String PATH = "path";
+    /** Last path element (StringField). */
+    public static final String NAME = "name";
+    /** {@code EntryType} name (StringField + SortedDocValues). */
+    public static final String TYPE = "type";
+    /** Entry size in bytes (LongPoint + stored + NumericDocValues). */
+    public static final String SIZE = "size";
+    /** Permission bits (NumericDocValues). */
+    public static final String MODE = "mode";
+    /** Owner uid (NumericDocValues). */
+    public static final String UID = "uid";
+    /** Owner gid (NumericDocValues). */
+    public static final String GID = "gid";
+    /** Modification time, epoch seconds (NumericDocValues). */
+    public static final String MTIME = "mtime";
+    /** Symlink / hard-link target (BinaryDocValues); absent for other types. */
+    public static final String LINK = "link";
+    /** Content digest {@code sha256:…} of regular files (StringField + SortedDocValues); absent otherwise. */
+    public static final String SHA256 = "sha256";
+
+    // ---- layer documents
+    /** Uncompressed layer size (stored + NumericDocValues). */
+    public static final String LAYER_SIZE = "layer_size";
+    /** Number of entries (stored + NumericDocValues). */
+    public static final String ENTRY_COUNT = "entry_count";
+    /** Number of regular files (stored + NumericDocValues). */
+    public static final String FILE_COUNT = "file_count";
+    /** Total bytes of regular files (stored + NumericDocValues). */
+    public static final String FILE_BYTES = "file_bytes";
+    /** When the layer or image was indexed, epoch millis (stored + NumericDocValues); layer and image docs. */
+    public static final String INDEXED_AT = "indexed_at";
+
+    // ---- image documents
+    /** Manifest digest, the image key (StringField, stored). */
+    public static final String IMAGE = "image";
+    /** Config digest (StringField, stored). */
+    public static final String CONFIG = "config";
+    /** The reference the image was scanned as (StringField, stored). */
+    public static final String REFERENCE = "reference";
+    /** Repo tags, multi-valued (StringField, stored). */
+    public static final String TAG = "tag";
+    /** Platform such as {@code linux/amd64} (stored). */
+    public static final String PLATFORM = "platform";
+    /** Layer diffIDs, lowest first (StringField, stored in order, + SortedSetDocValues). */
+    public static final String DIFF_ID = "diff_id";
+    /** Opaque report JSON (stored only). */
+    public static final String REPORT = "report";
+
+    private IndexSchema() {
+    }
+}

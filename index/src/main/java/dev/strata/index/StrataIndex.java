@@ -1,0 +1,448 @@
+package dev.strata.index;
+
+import dev.strata.scanner.image.Digest;
+import dev.strata.scanner.layer.LayerEntry;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import static dev.strata.index.IndexSchema.*;
+
+/**
+ * The Lucene index of images, layers and files under {@code <dataDir>/index/}.
+ *
+ * <p>Thread-safe. Every mutation is committed before it returns; searches see committed data only (the
+ * {@link SearcherManager} reads the last commit and is refreshed after each commit). A layer's documents are
+ * added as one block and committed at once, so a crash never leaves a partial layer. Layer adds and image
+ * puts run concurrently; {@link #removeImage} runs exclusively. I/O failures surface as
+ * {@link UncheckedIOException}.
+ */
+public final class StrataIndex implements Closeable {
+    private static final Sort FILE_ORDER = new Sort(new SortField(PATH, SortField.Type.STRING),
+            new SortField(LAYER, SortField.Type.STRING), new SortField(ORDINAL, SortField.Type.LONG));
+
+    private final Path indexDir;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    /** Shared by layer adds / image puts, exclusive for removals and close. */
+    private final ReentrantReadWriteLock mutation = new ReentrantReadWriteLock();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private StrataIndex(Path indexDir, Directory directory, IndexWriter writer) throws IOException {
+        this.indexDir = indexDir;
+        this.directory = directory;
+        this.writer = writer;
+        this.searchers = new SearcherManager(directory, null);
+    }
+
+    /**
+     * Opens (creating if needed) the index in {@code <dataDir>/index/}.
+     *
+     * @throws IndexInUseException   if another writer holds the index lock
+     * @throws IndexSchemaException  if the index was written with another schema version
+     */
+    public static StrataIndex open(Path dataDir) throws IOException {
+        Path indexDir = dataDir.resolve("index").toAbsolutePath();
+        Files.createDirectories(indexDir);
+        Directory directory = FSDirectory.open(indexDir);
+        IndexWriter writer = null;
+        try {
+            IndexWriterConfig config = new IndexWriterConfig()
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setCommitOnClose(false)
+                    .setRAMBufferSizeMB(64);
+            try {
+                writer = new IndexWriter(directory, config);
+            } catch (LockObtainFailedException e) {
+                throw new IndexInUseException(indexDir, e);
+            }
+            if (DirectoryReader.indexExists(directory)) {
+                String found = SegmentInfos.readLatestCommit(directory).getUserData().get(USER_DATA_SCHEMA_VERSION);
+                if (!String.valueOf(SCHEMA_VERSION).equals(found)) {
+                    throw new IndexSchemaException(indexDir, found);
+                }
+            }
+            writer.setLiveCommitData(Map.of(USER_DATA_SCHEMA_VERSION, String.valueOf(SCHEMA_VERSION)).entrySet());
+            writer.commit();
+            return new StrataIndex(indexDir, directory, writer);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(writer, e);
+            closeQuietly(directory, e);
+            throw e;
+        }
+    }
+
+    /** The directory holding the Lucene files. */
+    public Path indexDir() {
+        return indexDir;
+    }
+
+    // ------------------------------------------------------------------ layers
+
+    /** True when the layer is committed in the index. */
+    public boolean hasLayer(Digest diffId) {
+        return search(s -> s.count(layerDocQuery(diffId)) > 0);
+    }
+
+    /**
+     * Adds a layer and its entries (in tar order) as one atomic, committed block; a no-op when the layer is
+     * already indexed. {@code layer.entryCount()} must equal {@code entries.size()} (see
+     * {@link IndexedLayer#of}).
+     */
+    public void addLayer(IndexedLayer layer, List<LayerEntry> entries) {
+        List<Document> docs = LayerDocuments.build(layer, entries);
+        withLock(mutation.readLock(), () -> {
+            if (hasLayer(layer.diffId())) {
+                return null;
+            }
+            addLayerDocuments(layer.diffId(), docs);
+            commit();
+            return null;
+        });
+    }
+
+    /**
+     * Adds the block without committing. Keyed on the layer term so a concurrent duplicate add of the same
+     * layer replaces rather than doubles it. Package-private so tests can simulate a crash before commit.
+     */
+    void addLayerDocuments(Digest diffId, List<Document> docs) throws IOException {
+        try {
+            writer.updateDocuments(new Term(LAYER, diffId.toString()), docs);
+        } catch (IllegalArgumentException e) {
+            // Lucene rejected a document (e.g. a path over 32766 bytes); the block was discarded as a whole
+            throw new IllegalArgumentException("layer " + diffId + " could not be indexed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The layer summary, if indexed. */
+    public Optional<IndexedLayer> layer(Digest diffId) {
+        return search(s -> {
+            ScoreDoc[] hits = s.search(layerDocQuery(diffId), 1).scoreDocs;
+            return hits.length == 0 ? Optional.empty()
+                    : Optional.of(LayerDocuments.toLayer(s.storedFields().document(hits[0].doc)));
+        });
+    }
+
+    /** All entries of a layer in original tar order; empty when the layer is not indexed. */
+    public List<LayerEntry> layerEntries(Digest diffId) {
+        Query query = and(kind(KIND_FILE), new TermQuery(new Term(LAYER, diffId.toString())));
+        return search(s -> {
+            Weight weight = s.createWeight(s.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+            List<FileDocReader.Row> rows = new ArrayList<>();
+            for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+                Scorer scorer = weight.scorer(leaf);
+                if (scorer == null) {
+                    continue;
+                }
+                Bits live = leaf.reader().getLiveDocs();
+                int[] docs = new int[64];
+                int count = 0;
+                DocIdSetIterator it = scorer.iterator();
+                for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                    if (live == null || live.get(doc)) {
+                        if (count == docs.length) {
+                            docs = Arrays.copyOf(docs, count * 2);
+                        }
+                        docs[count++] = doc;
+                    }
+                }
+                FileDocReader.readLeaf(leaf.reader(), docs, count, rows);
+            }
+            return FileDocReader.entriesInOrder(rows);
+        });
+    }
+
+    // ------------------------------------------------------------------ images
+
+    /**
+     * Stores (or replaces) the image document, committed. Every diffID must already be indexed; otherwise
+     * {@link IllegalStateException} (e.g. a layer removed concurrently — re-add it and retry).
+     */
+    public void putImage(IndexedImage image) {
+        Document doc = ImageDocuments.build(image);
+        withLock(mutation.readLock(), () -> {
+            for (Digest diffId : image.diffIds()) {
+                if (!hasLayer(diffId)) {
+                    throw new IllegalStateException("image " + image.manifestDigest() + " references layer "
+                            + diffId + " which is not indexed");
+                }
+            }
+            writer.updateDocument(new Term(IMAGE, image.manifestDigest().toString()), doc);
+            commit();
+            return null;
+        });
+    }
+
+    /** The image with this manifest digest. */
+    public Optional<IndexedImage> image(Digest manifestDigest) {
+        return firstImage(imageQuery(IMAGE, manifestDigest));
+    }
+
+    /**
+     * Finds an image the way Docker resolves an image argument: a full digest (manifest or config), else an
+     * exact repo tag or scanned reference (newest indexed wins), else a unique hex prefix of at least 4
+     * characters of the manifest or config digest (optionally prefixed {@code sha256:}).
+     *
+     * @throws IllegalArgumentException if a hex prefix matches more than one image (names the candidates)
+     */
+    public Optional<IndexedImage> findImage(String digestOrPrefixOrTag) {
+        return search(s -> new ImageLookup(s).find(digestOrPrefixOrTag));
+    }
+
+    /** All images, oldest indexed first. */
+    public List<IndexedImage> images() {
+        return search(s -> ImageLookup.images(s, kind(KIND_IMAGE)));
+    }
+
+    /** Images whose layer list contains this diffID, oldest indexed first. */
+    public List<IndexedImage> imagesWithLayer(Digest diffId) {
+        return search(s -> ImageLookup.images(s, imageQuery(DIFF_ID, diffId)));
+    }
+
+    /** Images containing a regular file with this content hash in any of their layers, oldest first. */
+    public List<IndexedImage> imagesWithFileSha256(Digest sha256) {
+        return search(s -> {
+            Query files = and(kind(KIND_FILE), new TermQuery(new Term(SHA256, sha256.toString())));
+            Set<BytesRef> layers = FileDocReader.layersOf(s.getIndexReader(), allDocs(s, files));
+            if (layers.isEmpty()) {
+                return List.of();
+            }
+            return ImageLookup.images(s, and(kind(KIND_IMAGE), new TermInSetQuery(DIFF_ID, layers)));
+        });
+    }
+
+    /**
+     * Deletes the image and every layer (with its files) no other image references, in one commit.
+     *
+     * @throws NoSuchElementException if no image has this manifest digest
+     */
+    public RemovedImage removeImage(Digest manifestDigest) {
+        return withLock(mutation.writeLock(), () -> {
+            IndexedImage image = image(manifestDigest).orElseThrow(
+                    () -> new NoSuchElementException("no image " + manifestDigest + " in the index"));
+            List<IndexedLayer> removed = new ArrayList<>();
+            List<Digest> kept = new ArrayList<>();
+            for (Digest diffId : new LinkedHashSet<>(image.diffIds())) {
+                Query others = new BooleanQuery.Builder()
+                        .add(imageQuery(DIFF_ID, diffId), BooleanClause.Occur.FILTER)
+                        .add(new TermQuery(new Term(IMAGE, manifestDigest.toString())), BooleanClause.Occur.MUST_NOT)
+                        .build();
+                if (search(s -> s.count(others)) > 0) {
+                    kept.add(diffId);
+                } else {
+                    layer(diffId).ifPresent(removed::add);
+                    writer.deleteDocuments(new Term(LAYER, diffId.toString()));
+                }
+            }
+            writer.deleteDocuments(new Term(IMAGE, manifestDigest.toString()));
+            commit();
+            return new RemovedImage(image, removed, kept);
+        });
+    }
+
+    // ------------------------------------------------------------------ file queries
+
+    /** Files whose path equals {@code exactPath}, ordered by path, layer, tar position. */
+    public List<FileHit> filesByPath(String exactPath, int offset, int limit) {
+        return files(new TermQuery(new Term(PATH, exactPath)), offset, limit);
+    }
+
+    /**
+     * Files whose path starts with {@code prefix} as a plain string prefix: {@code /usr/lib/} matches
+     * {@code /usr/lib/x} but neither {@code /usr/lib} itself nor {@code /usr/lib2}; {@code /usr/lib} matches
+     * all three. Pass a trailing slash for "inside this directory".
+     */
+    public List<FileHit> filesByPathPrefix(String prefix, int offset, int limit) {
+        return files(new PrefixQuery(new Term(PATH, prefix)), offset, limit);
+    }
+
+    /** Regular files with this content hash. */
+    public List<FileHit> filesBySha256(Digest sha256, int offset, int limit) {
+        return files(new TermQuery(new Term(SHA256, sha256.toString())), offset, limit);
+    }
+
+    private List<FileHit> files(Query query, int offset, int limit) {
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit must be >= 0");
+        }
+        int wanted = (int) Math.min(Integer.MAX_VALUE - 1L, (long) offset + limit);
+        if (limit == 0) {
+            return List.of();
+        }
+        Query filtered = and(kind(KIND_FILE), query);
+        return search(s -> {
+            ScoreDoc[] hits = s.search(filtered, wanted, FILE_ORDER).scoreDocs;
+            if (hits.length <= offset) {
+                return List.of();
+            }
+            int[] docs = new int[hits.length - offset];
+            for (int i = 0; i < docs.length; i++) {
+                docs[i] = hits[offset + i].doc;
+            }
+            return FileDocReader.read(s.getIndexReader(), docs).stream().map(FileDocReader.Row::hit).toList();
+        });
+    }
+
+    // ------------------------------------------------------------------ lifecycle
+
+    /** Closes the writer and directory, discarding nothing committed; idempotent. */
+    @Override
+    public void close() throws IOException {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        Lock lock = mutation.writeLock();
+        lock.lock();
+        try {
+            IOException failure = null;
+            for (Closeable c : List.<Closeable>of(searchers, writer, directory)) {
+                try {
+                    c.close();
+                } catch (IOException e) {
+                    if (failure == null) {
+                        failure = e;
+                    } else {
+                        failure.addSuppressed(e);
+                    }
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private void commit() throws IOException {
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    private Optional<IndexedImage> firstImage(Query query) {
+        return search(s -> ImageLookup.images(s, query).stream().findFirst());
+    }
+
+    static Query kind(String kind) {
+        return new TermQuery(new Term(KIND, kind));
+    }
+
+    static Query and(Query a, Query b) {
+        return new BooleanQuery.Builder().add(a, BooleanClause.Occur.FILTER).add(b, BooleanClause.Occur.FILTER).build();
+    }
+
+    static Query imageQuery(String field, Digest digest) {
+        return and(kind(KIND_IMAGE), new TermQuery(new Term(field, digest.toString())));
+    }
+
+    private static Query layerDocQuery(Digest diffId) {
+        return and(kind(KIND_LAYER), new TermQuery(new Term(LAYER, diffId.toString())));
+    }
+
+    /** All matching top-level doc ids (no scoring, no limit). */
+    static int[] allDocs(IndexSearcher searcher, Query query) throws IOException {
+        int n = Math.max(1, searcher.count(query));
+        ScoreDoc[] hits = searcher.search(query, n).scoreDocs;
+        int[] docs = new int[hits.length];
+        for (int i = 0; i < hits.length; i++) {
+            docs[i] = hits[i].doc;
+        }
+        return docs;
+    }
+
+    @FunctionalInterface
+    private interface IOFunction<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    @FunctionalInterface
+    private interface IOAction<T> {
+        T run() throws IOException;
+    }
+
+    private <T> T search(IOFunction<T> function) {
+        ensureOpen();
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return function.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("index at " + indexDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private <T> T withLock(Lock lock, IOAction<T> action) {
+        lock.lock();
+        try {
+            ensureOpen();
+            return action.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("index at " + indexDir + ": " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("index at " + indexDir + " is closed");
+        }
+    }
+
+    private static void closeQuietly(Closeable closeable, Exception primary) {
+        if (closeable != null) {
+            try {
+                closeable.close();
+            } catch (IOException | RuntimeException e) {
+                primary.addSuppressed(e);
+            }
+        }
+    }
+}
