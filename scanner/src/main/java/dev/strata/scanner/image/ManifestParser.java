@@ -129,7 +129,7 @@ public final class ManifestParser {
         try {
             digest = Digest.parse(digestText);
         } catch (IllegalArgumentException e) {
-            throw new ImageFormatException(what + " has a bad digest: " + e.getMessage());
+            throw new ImageFormatException(what + " has a bad digest '" + digestText + "': " + e.getMessage());
         }
         JsonNode size = node.get("size");
         if (size == null || !size.isIntegralNumber() || size.asLong() < 0) {
