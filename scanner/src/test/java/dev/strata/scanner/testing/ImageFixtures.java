@@ -284,11 +284,11 @@ public final class ImageFixtures {
             if (refName != null) {
                 a.put(Descriptor.REF_NAME, refName);
             }
-            return add(imageOrIndex, a);
+            return addAnnotated(imageOrIndex, a);
         }
 
         /** Adds an entry with arbitrary annotations (e.g. {@code io.containerd.image.name}). */
-        public LayoutBuilder add(Object imageOrIndex, Map<String, String> entryAnnotations) {
+        public LayoutBuilder addAnnotated(Object imageOrIndex, Map<String, String> entryAnnotations) {
             if (!(imageOrIndex instanceof Image) && !(imageOrIndex instanceof Index)) {
                 throw new IllegalArgumentException("layout entries are Image or Index");
             }
@@ -406,7 +406,7 @@ public final class ImageFixtures {
                         a.put("io.containerd.image.name", t.contains("/") ? t : "docker.io/library/" + t);
                         a.put(Descriptor.REF_NAME, t.substring(t.lastIndexOf(':') + 1));
                     }
-                    layout.add(images.get(i), a);
+                    layout.addAnnotated(images.get(i), a);
                 }
                 files.putAll(layout.files());
             }
