@@ -14,6 +14,11 @@ interface BlobStore extends Closeable {
     /** The source as the user named it, for messages ({@code oci:/dir}). */
     String describe();
 
+    /** Appended to "is missing" messages, e.g. when the archive looks truncated. */
+    default String missingHint() {
+        return "";
+    }
+
     /** Size of the named file, or -1 when it is absent. */
     long size(String name) throws IOException;
 
@@ -27,7 +32,7 @@ interface BlobStore extends Closeable {
     default byte[] readSmall(String name, String what) throws IOException {
         long size = size(name);
         if (size < 0) {
-            throw new ImageFormatException(what + " is missing from " + describe());
+            throw new ImageFormatException(what + " is missing from " + describe() + missingHint());
         }
         if (size > SMALL_LIMIT) {
             throw new ImageFormatException(what + " in " + describe() + " is " + size

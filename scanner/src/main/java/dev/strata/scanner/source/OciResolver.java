@@ -218,7 +218,7 @@ final class OciResolver {
         }
         long size = store.size(blobName(d.digest()));
         if (size < 0) {
-            throw new ImageFormatException(what + " is missing from " + store.describe());
+            throw new ImageFormatException(what + " is missing from " + store.describe() + store.missingHint());
         }
         byte[] bytes = store.readSmall(blobName(d.digest()), what);
         verify(bytes, d.digest(), what + " in " + store.describe());

@@ -51,7 +51,7 @@ final class StoreImageSource implements ImageSource {
         long size = store.size(name);
         if (size < 0) {
             throw new ImageFormatException("blob " + d.digest() + " referenced by the manifest is missing from "
-                    + store.describe());
+                    + store.describe() + store.missingHint());
         }
         if (size != d.size()) {
             throw new ImageFormatException("blob " + d.digest() + " in " + store.describe() + " is " + size

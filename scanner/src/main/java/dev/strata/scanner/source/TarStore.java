@@ -29,6 +29,7 @@ final class TarStore implements BlobStore {
     private final String describe;
     private final Map<String, Slice> entries = new HashMap<>();
     private final FileChannel channel;
+    private boolean noEndMarker;
 
     TarStore(Path path, String describe) throws IOException {
         this.path = path;
@@ -38,8 +39,10 @@ final class TarStore implements BlobStore {
                     : "no such file: " + path);
         }
         long fileSize = Files.size(path);
+        long lastEnd = 0;
         try (TarFile tar = new TarFile(Files.newByteChannel(path, StandardOpenOption.READ))) {
             for (TarArchiveEntry e : tar.getEntries()) {
+                lastEnd = Math.max(lastEnd, e.getDataOffset() + (e.getSize() + 511) / 512 * 512);
                 if (!e.isFile() || e.isSparse()) {
                     continue;
                 }
@@ -59,6 +62,30 @@ final class TarStore implements BlobStore {
             throw new ImageFormatException(path + " is not a tar archive or holds no files");
         }
         this.channel = FileChannel.open(path, StandardOpenOption.READ);
+        checkTrailer(fileSize, lastEnd);
+    }
+
+    /**
+     * TarFile silently stops at an entry cut short; what follows the last complete entry must then be the
+     * zero blocks of the end-of-archive marker (or nothing), else the archive is truncated or corrupt.
+     */
+    private void checkTrailer(long fileSize, long lastEnd) throws IOException {
+        long remainder = fileSize - lastEnd;
+        if (remainder <= 0) {
+            noEndMarker = true;
+            return;
+        }
+        ByteBuffer buf = ByteBuffer.allocate((int) Math.min(remainder, 1024));
+        while (buf.hasRemaining() && channel.read(buf, lastEnd + buf.position()) > 0) {
+            // fill
+        }
+        for (int i = 0; i < buf.position(); i++) {
+            if (buf.get(i) != 0) {
+                channel.close();
+                throw new ImageFormatException(path + " is truncated or corrupt: unreadable data at byte "
+                        + lastEnd + " after the last complete entry");
+            }
+        }
     }
 
     /** Entry names without {@code ./} or leading {@code /}. */
@@ -79,6 +106,11 @@ final class TarStore implements BlobStore {
     }
 
     @Override
+    public String missingHint() {
+        return noEndMarker ? " (the tar has no end-of-archive marker: truncated?)" : "";
+    }
+
+    @Override
     public long size(String name) {
         Slice s = entries.get(name);
         return s == null ? -1 : s.size;
@@ -88,7 +120,7 @@ final class TarStore implements BlobStore {
     public InputStream open(String name) throws IOException {
         Slice s = entries.get(name);
         if (s == null) {
-            throw new ImageFormatException(name + " is missing from " + describe);
+            throw new ImageFormatException(name + " is missing from " + describe + missingHint());
         }
         return new SliceInputStream(s.offset, s.offset + s.size);
     }

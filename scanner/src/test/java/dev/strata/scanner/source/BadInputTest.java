@@ -192,10 +192,13 @@ class BadInputTest {
     @Test
     void truncatedTar() throws Exception {
         byte[] full = ImageFixtures.dockerArchive().add(img, "a:1").build();
-        Path file = Files.write(tmp.resolve("t.tar"), Arrays.copyOf(full, 1536));
-        assertThatThrownBy(() -> resolve("docker-archive:" + file)).isInstanceOf(ImageFormatException.class)
-                .satisfies(e -> assertThat(e.getMessage()).containsAnyOf("truncated", "missing from"))
-                .hasMessageContaining(file.toString());
+        // cut inside a header, inside entry data, and exactly at an entry boundary
+        for (int cut : new int[] {700, 1100, 1536, 3000, full.length / 2}) {
+            Path file = Files.write(tmp.resolve("t" + cut + ".tar"), Arrays.copyOf(full, cut));
+            assertThatThrownBy(() -> resolve("docker-archive:" + file)).as("cut at " + cut)
+                    .isInstanceOf(ImageFormatException.class)
+                    .hasMessageContaining("truncated").hasMessageContaining(file.toString());
+        }
     }
 
     @Test
