@@ -143,9 +143,11 @@ final class CompressedArchiveSource implements ImageSource {
             remaining.computeIfAbsent(name, k -> new ArrayList<>()).add(d);
         }
         while (!remaining.isEmpty()) {
+            int[] delivered = {0};
             scan((name, entry, content) -> {
                 List<Descriptor> wanted = remaining.get(name);
                 if (wanted != null) {
+                    delivered[0]++;
                     Descriptor d = wanted.remove(0);
                     if (wanted.isEmpty()) {
                         remaining.remove(name);
@@ -159,7 +161,7 @@ final class CompressedArchiveSource implements ImageSource {
                 }
                 return !remaining.isEmpty();
             });
-            if (!remaining.isEmpty() && remaining.keySet().stream().noneMatch(n -> s.size(n) >= 0)) {
+            if (!remaining.isEmpty() && delivered[0] == 0) {
                 throw new ImageFormatException("blob " + remaining.values().iterator().next().get(0).digest()
                         + " referenced by the manifest is missing from " + describe());
             }

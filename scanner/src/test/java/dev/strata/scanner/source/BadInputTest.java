@@ -163,6 +163,19 @@ class BadInputTest {
     }
 
     @Test
+    void manifestOver4MiBIsRefused() throws Exception {
+        Path dir = ImageFixtures.layout().add(img, null).writeDirectory(tmp.resolve("l"));
+        byte[] huge = new byte[4 * 1024 * 1024 + 1];
+        Arrays.fill(huge, (byte) ' ');
+        Digest d = Digest.sha256Of(huge);
+        Files.write(blob(dir, d), huge);
+        Files.writeString(dir.resolve("index.json"), "{\"schemaVersion\":2,\"manifests\":[{\"mediaType\":\""
+                + MediaTypes.OCI_MANIFEST + "\",\"digest\":\"" + d + "\",\"size\":" + huge.length + "}]}");
+        assertThatThrownBy(() -> resolve("oci:" + dir)).isInstanceOf(ImageFormatException.class)
+                .hasMessageContaining("manifest blob " + d).hasMessageContaining("4 MiB");
+    }
+
+    @Test
     void missingConfigBlob() throws Exception {
         Path dir = ImageFixtures.layout().add(img, null).writeDirectory(tmp.resolve("l"));
         Files.delete(blob(dir, img.configDigest()));

@@ -144,12 +144,42 @@ class ImageSourcesTest {
     @Test
     void docker25WithoutRepoTagsTakesTagsFromIndexAnnotations() throws Exception {
         Image img = twoLayers(Compression.GZIP);
-        Path file = ImageFixtures.dockerArchive().docker25().add(img, "app:1.2").writeTo(tmp.resolve("a.tar"));
-        // rewrite manifest.json without RepoTags is fiddly; instead check the OCI side carries the names
+        Path file = ImageFixtures.dockerArchive().docker25().omitRepoTags().add(img, "app:1.2")
+                .writeTo(tmp.resolve("a.tar"));
+        try (ImageSource source = ImageSources.open(file.toString())) {
+            ResolvedImage r = source.resolve(Platform.LINUX_AMD64);
+            assertThat(r.manifestDigest()).isEqualTo(img.manifestDigest());
+            assertThat(r.repoTags()).containsExactly("docker.io/library/app:1.2");
+        }
+        // the same tar read as an oci-archive also finds the image and its name
         try (ImageSource source = ImageSources.open("oci-archive:" + file)) {
             ResolvedImage r = source.resolve(Platform.LINUX_AMD64);
             assertThat(r.manifestDigest()).isEqualTo(img.manifestDigest());
             assertThat(r.repoTags()).containsExactly("docker.io/library/app:1.2");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Compression.class, names = {"NONE", "GZIP"})
+    void manyLayersReadInParallelFromEveryRandomAccessFormat(Compression layerCompression) throws Exception {
+        var builder = ImageFixtures.image();
+        for (int i = 0; i < 12; i++) {
+            byte[] big = new byte[200_000 + i];
+            new java.util.Random(i).nextBytes(big);
+            builder.layer(new TarBuilder().file("f" + i, big).build(), layerCompression);
+        }
+        Image img = builder.build();
+        List<String> refs = List.of(
+                "oci:" + ImageFixtures.layout().add(img, null).writeDirectory(tmp.resolve("d")),
+                "oci-archive:" + ImageFixtures.layout().add(img, null).writeArchive(tmp.resolve("o.tar")),
+                "docker-archive:" + ImageFixtures.dockerArchive().add(img, "x:1").writeTo(tmp.resolve("l.tar")),
+                "docker-archive:" + ImageFixtures.dockerArchive().docker25().add(img, "x:1").writeTo(tmp.resolve("n.tar")));
+        for (String ref : refs) {
+            try (ImageSource source = ImageSources.open(ref)) {
+                ResolvedImage r = source.resolve(Platform.LINUX_AMD64);
+                assertThat(r.layers()).hasSize(12);
+                assertBlobsRead(source, r);
+            }
         }
     }
 

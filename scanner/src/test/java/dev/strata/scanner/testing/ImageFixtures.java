@@ -373,6 +373,7 @@ public final class ImageFixtures {
         private final List<List<String>> tags = new ArrayList<>();
         private boolean docker25;
         private boolean gzip;
+        private boolean omitRepoTags;
 
         public DockerArchiveBuilder add(Image image, String... repoTags) {
             images.add(image);
@@ -383,6 +384,12 @@ public final class ImageFixtures {
         /** Docker ≥ 25 layout: oci-layout, index.json and blobs/sha256/… plus manifest.json pointing at blobs. */
         public DockerArchiveBuilder docker25() {
             this.docker25 = true;
+            return this;
+        }
+
+        /** Leaves manifest.json's RepoTags empty (with {@link #docker25()} the names stay in index.json). */
+        public DockerArchiveBuilder omitRepoTags() {
+            this.omitRepoTags = true;
             return this;
         }
 
@@ -416,7 +423,9 @@ public final class ImageFixtures {
                 String configName = docker25 ? "blobs/sha256/" + img.configDigest.hex() : img.configDigest.hex() + ".json";
                 entry.put("Config", configName);
                 ArrayNode rt = entry.putArray("RepoTags");
-                tags.get(i).forEach(rt::add);
+                if (!omitRepoTags) {
+                    tags.get(i).forEach(rt::add);
+                }
                 ArrayNode ls = entry.putArray("Layers");
                 files.putIfAbsent(configName, img.config);
                 String parent = "";
