@@ -6,14 +6,17 @@ import dev.strata.scanner.image.Platform;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * An image source over a random-access {@link BlobStore} (an OCI layout directory, an uncompressed
@@ -68,29 +71,44 @@ final class StoreImageSource implements ImageSource {
             checkPresent(store, d, name);
             names.add(name);
         }
-        AtomicBoolean failed = new AtomicBoolean();
+        AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+        Set<InputStream> open = ConcurrentHashMap.newKeySet();
         List<Future<?>> futures = new ArrayList<>();
-        Throwable first = null;
         try {
             for (int i = 0; i < blobs.size(); i++) {
                 Descriptor d = blobs.get(i);
                 String name = names.get(i);
                 futures.add(executor.submit(() -> {
-                    if (failed.get()) {
-                        return null;
+                    if (firstFailure.get() != null) {
+                        return null; // cancelled: an earlier blob failed
                     }
-                    try (InputStream in = store.open(name)) {
-                        consumer.accept(d, in);
+                    try {
+                        InputStream in = store.open(name);
+                        open.add(in);
+                        try {
+                            if (firstFailure.get() == null) {
+                                consumer.accept(d, in);
+                            }
+                        } finally {
+                            open.remove(in);
+                            in.close();
+                        }
                     } catch (Throwable t) {
-                        failed.set(true);
+                        if (firstFailure.compareAndSet(null, t)) {
+                            // stop the other running consumers early: their streams fail on the next read
+                            for (InputStream other : open) {
+                                closeQuietly(other);
+                            }
+                        }
                         throw t;
                     }
                     return null;
                 }));
             }
         } catch (RejectedExecutionException e) {
-            failed.set(true);
-            first = new IOException("cannot schedule blob reads for " + store.describe() + ": " + e.getMessage(), e);
+            firstFailure.compareAndSet(null, new IOException("cannot schedule blob reads for " + store.describe()
+                    + ": " + e.getMessage(), e));
+            open.forEach(StoreImageSource::closeQuietly);
         }
         boolean interrupted = false;
         for (Future<?> f : futures) {
@@ -99,25 +117,30 @@ final class StoreImageSource implements ImageSource {
                     f.get();
                     break;
                 } catch (ExecutionException e) {
-                    if (first == null) {
-                        first = e.getCause();
-                    }
-                    break;
+                    break; // recorded in firstFailure by the task itself
                 } catch (InterruptedException e) {
                     interrupted = true;
-                    failed.set(true);
+                    firstFailure.compareAndSet(null, new InterruptedIOException(
+                            "interrupted while reading blobs of " + store.describe()));
+                    open.forEach(StoreImageSource::closeQuietly);
                     // keep waiting: this method returns only when no consumer is running any more
                 }
             }
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
-            if (first == null) {
-                first = new java.io.InterruptedIOException("interrupted while reading blobs of " + store.describe());
-            }
         }
+        Throwable first = firstFailure.get();
         if (first != null) {
             throw rethrow(first);
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException | RuntimeException ignored) {
+            // closing only to interrupt a reader
         }
     }
 

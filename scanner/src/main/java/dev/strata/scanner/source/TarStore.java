@@ -140,6 +140,7 @@ final class TarStore implements BlobStore {
     private final class SliceInputStream extends InputStream {
         private long pos;
         private final long end;
+        private volatile boolean closed;
 
         SliceInputStream(long start, long end) {
             this.pos = start;
@@ -155,6 +156,9 @@ final class TarStore implements BlobStore {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
+            if (closed) {
+                throw new IOException("stream of " + path + " closed");
+            }
             if (len == 0) {
                 return 0;
             }
@@ -175,6 +179,11 @@ final class TarStore implements BlobStore {
             long k = Math.max(0, Math.min(n, end - pos));
             pos += k;
             return k;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
         }
 
         @Override

@@ -203,6 +203,50 @@ class BadInputTest {
     }
 
     @Test
+    void aFailureStopsTheOtherRunningConsumersAndIsTheOneRethrown() throws Exception {
+        byte[] big = new byte[2_000_000];
+        new java.util.Random(1).nextBytes(big);
+        Image two = ImageFixtures.image().layer(new TarBuilder().file("big", big).build(), Compression.NONE)
+                .layer(ImageFixtures.sampleLayer("small"), Compression.NONE).build();
+        Path dir = ImageFixtures.layout().add(two, null).writeDirectory(tmp.resolve("l"));
+        Path archive = ImageFixtures.layout().add(two, null).writeArchive(tmp.resolve("l.tar"));
+        for (String ref : List.of("oci:" + dir, "oci-archive:" + archive)) {
+            java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.atomic.AtomicReference<Throwable> victim = new java.util.concurrent.atomic.AtomicReference<>();
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try (ImageSource s = ImageSources.open(ref)) {
+                List<Descriptor> layers = s.resolve(Platform.LINUX_AMD64).layers();
+                assertThatThrownBy(() -> s.readBlobs(layers, pool, (b, in) -> {
+                    if (b.digest().equals(two.layers().get(0).digest())) {
+                        started.countDown();
+                        byte[] buf = new byte[1024];
+                        try {
+                            while (in.read(buf) >= 0) {
+                                Thread.sleep(2); // about 4 s for the whole layer if nobody stops it
+                            }
+                        } catch (java.io.IOException e) {
+                            victim.set(e);
+                            throw e;
+                        } catch (InterruptedException e) {
+                            throw new java.io.InterruptedIOException();
+                        }
+                    } else {
+                        try {
+                            started.await();
+                        } catch (InterruptedException e) {
+                            throw new java.io.InterruptedIOException();
+                        }
+                        throw new java.io.IOException("boom");
+                    }
+                })).as(ref).hasMessage("boom");
+                assertThat(victim.get()).as(ref).isNotNull();
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void truncatedTar() throws Exception {
         byte[] full = ImageFixtures.dockerArchive().add(img, "a:1").build();
         // cut inside a header, inside entry data, and exactly at an entry boundary
