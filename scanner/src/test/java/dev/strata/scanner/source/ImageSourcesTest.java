@@ -82,6 +82,25 @@ class ImageSourcesTest {
     }
 
     @Test
+    void gzipCompressedOciArchiveAndShortcutWriters() throws Exception {
+        Image img = twoLayers(Compression.ZSTD);
+        byte[] tar = ImageFixtures.layout().add(img, "app:1.2").archive();
+        Path file = java.nio.file.Files.write(tmp.resolve("oci.tar.gz"), TarBuilder.gzip(tar));
+        try (ImageSource source = ImageSources.open("oci-archive:" + file + ":app:1.2")) {
+            ResolvedImage r = source.resolve(Platform.LINUX_AMD64);
+            assertOciImage(r, img, "oci-archive:" + file + ":app:1.2");
+            assertBlobsRead(source, r);
+        }
+        Image viaShortcut = ImageFixtures.image().layer(ImageFixtures.sampleLayer("s"), Compression.GZIP)
+                .platform("linux/arm64/v8").writeOciLayout(tmp.resolve("shortcut"));
+        try (ImageSource source = ImageSources.open(tmp.resolve("shortcut").toString())) {
+            ResolvedImage r = source.resolve(Platform.parse("linux/arm64"));
+            assertThat(r.manifestDigest()).isEqualTo(viaShortcut.manifestDigest());
+            assertThat(r.config().platform()).isEqualTo(Platform.parse("linux/arm64/v8"));
+        }
+    }
+
+    @Test
     void readBlobsAlsoDeliversConfigAndManifestBlobs() throws Exception {
         Image img = twoLayers(Compression.GZIP);
         Path dir = ImageFixtures.layout().add(img, null).writeDirectory(tmp.resolve("layout"));

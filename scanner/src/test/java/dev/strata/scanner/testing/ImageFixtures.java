@@ -27,6 +27,7 @@ import java.util.Map;
  * <pre>{@code
  * Image img = ImageFixtures.image().layer(tar1, Compression.GZIP).layer(tar2, Compression.ZSTD)
  *         .platform("linux/arm64/v8").build();
+ * Image one = ImageFixtures.image().layer(tar1, Compression.GZIP).writeOciLayout(dir);   // shortcut
  * ImageFixtures.layout().add(img, "app:1.2").writeDirectory(dir);            // oci:dir:app:1.2
  * ImageFixtures.layout().add(ImageFixtures.index(amd, arm), null).writeArchive(file); // oci-archive
  * ImageFixtures.dockerArchive().add(img, "app:1.2").writeTo(file);           // legacy docker save
@@ -203,6 +204,27 @@ public final class ImageFixtures {
         public ImageBuilder cmd(String... cmd) {
             this.cmd = List.of(cmd);
             return this;
+        }
+
+        /** Builds the image and writes it as the only entry of an OCI layout directory. */
+        public Image writeOciLayout(Path dir) {
+            Image img = build();
+            layout().add(img, null).writeDirectory(dir);
+            return img;
+        }
+
+        /** Builds the image and writes it as the only entry of an oci-archive tar. */
+        public Image writeOciArchive(Path file) {
+            Image img = build();
+            layout().add(img, null).writeArchive(file);
+            return img;
+        }
+
+        /** Builds the image and writes it as a legacy {@code docker save} tar with {@code repoTags}. */
+        public Image writeDockerArchive(Path file, String... repoTags) {
+            Image img = build();
+            dockerArchive().add(img, repoTags).writeTo(file);
+            return img;
         }
 
         public Image build() {
