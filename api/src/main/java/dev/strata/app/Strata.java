@@ -1,0 +1,72 @@
+package dev.strata.app;
+
+import dev.strata.index.IndexedImage;
+import dev.strata.index.StrataIndex;
+import dev.strata.scanner.image.Platform;
+import dev.strata.scanner.layer.LayerLimits;
+import dev.strata.scanner.layer.LayerReader;
+import dev.strata.scanner.report.ReportJson;
+import dev.strata.scanner.report.ScanReport;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** One open Strata data directory: the index, the layer-reading thread pool and the scan service over them. */
+public final class Strata implements AutoCloseable {
+    private final StrataIndex index;
+    private final ExecutorService layerPool;
+    private final ImageScanService scanner;
+
+    private Strata(StrataIndex index, ExecutorService layerPool, ImageScanService scanner) {
+        this.index = index;
+        this.layerPool = layerPool;
+        this.scanner = scanner;
+    }
+
+    /** Opens (creating if needed) the data directory with default limits and one layer task per core. */
+    public static Strata open(DataDirectory data) throws IOException {
+        StrataIndex index = StrataIndex.open(data.create());
+        ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+                daemonThreads("strata-layer-"));
+        return new Strata(index, pool, new ImageScanService(index, new LayerReader(LayerLimits.defaults()), pool));
+    }
+
+    public StrataIndex index() {
+        return index;
+    }
+
+    public ScanReport scan(String reference, Platform platform) throws IOException {
+        return scanner.scan(reference, platform);
+    }
+
+    /**
+     * The report of an image named either as an indexed image (digest, short id, tag or the reference it
+     * was scanned from) or as a source reference, which is then scanned (and indexed) first.
+     */
+    public ScanReport report(String image, Platform platform) throws IOException {
+        Optional<IndexedImage> indexed = index.findImage(image);
+        if (indexed.isPresent()) {
+            return ReportJson.read(indexed.get().reportJson());
+        }
+        return scan(image, platform);
+    }
+
+    @Override
+    public void close() throws IOException {
+        layerPool.shutdownNow();
+        index.close();
+    }
+
+    static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

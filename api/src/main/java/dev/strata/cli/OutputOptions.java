@@ -1,0 +1,39 @@
+package dev.strata.cli;
+
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** {@code --format} and {@code -o FILE}: where and how a command writes its result. */
+final class OutputOptions {
+    enum Format { table, json }
+
+    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the result to FILE instead of stdout.")
+    Path output;
+
+    /** Writes {@code text} to the output file (replaced atomically) or to {@code out}. */
+    void write(String text, PrintWriter out) throws IOException {
+        if (output == null) {
+            out.print(text);
+            out.flush();
+            return;
+        }
+        Path target = output.toAbsolutePath();
+        Path tmp = Files.createTempFile(target.getParent(), ".strata-", ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.strata.cli;
+
+import dev.strata.app.Strata;
+import dev.strata.scanner.report.ImageSummary;
+import dev.strata.scanner.report.LayerSummary;
+import dev.strata.scanner.report.ReportJson;
+import dev.strata.scanner.report.ScanReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.util.concurrent.Callable;
+
+/** {@code strata scan IMAGE}: verifies, hashes and indexes every layer, then prints the report. */
+@Command(name = "scan", description = "Analyse and index an image; print its report.")
+final class ScanCommand implements Callable<Integer> {
+    @Mixin
+    ImageOptions image;
+    @Mixin
+    DataOptions data;
+    @Mixin
+    OutputOptions output;
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        try (Strata strata = Strata.open(data.directory())) {
+            ScanReport report = strata.scan(image.image, image.platform());
+            String text = output.format == OutputOptions.Format.json ? ReportJson.write(report) + "\n" : table(report);
+            output.write(text, spec.commandLine().getOut());
+            return ExitCodes.OK;
+        }
+    }
+
+    static String table(ScanReport report) {
+        ImageSummary image = report.image();
+        StringBuilder out = new StringBuilder();
+        out.append("Image     ").append(image.reference()).append('\n');
+        out.append("Digest    ").append(image.digest()).append('\n');
+        out.append("Config    ").append(image.configDigest()).append('\n');
+        out.append("Platform  ").append(image.platform()).append('\n');
+        if (!image.repoTags().isEmpty()) {
+            out.append("Tags      ").append(String.join(", ", image.repoTags())).append('\n');
+        }
+        out.append("Layers    ").append(report.layers().size()).append(" (")
+                .append(Sizes.human(image.size())).append(" compressed, ")
+                .append(Sizes.human(image.uncompressedSize())).append(" uncompressed); final filesystem ")
+                .append(image.fileCount()).append(" files, ").append(Sizes.human(image.fileBytes())).append('\n');
+        out.append('\n');
+        TextTable table = new TextTable("#", "DIGEST", "DIFF ID", "SIZE", "UNCOMPRESSED", "FILES", "CREATED BY");
+        for (LayerSummary layer : report.layers()) {
+            table.row(layer.index(), shortDigest(layer.digest()), shortDigest(layer.diffId()), Sizes.human(layer.size()),
+                    Sizes.human(layer.uncompressedSize()), layer.fileCount(), createdBy(layer.createdBy()));
+        }
+        out.append(table.render());
+        out.append('\n').append(String.format("Scanned in %d ms: %d layer(s) read, %d reused from the index.%n",
+                report.stats().elapsedMillis(), report.stats().layersRead(), report.stats().layersReused()));
+        return out.toString();
+    }
+
+    static String shortDigest(String digest) {
+        int colon = digest.indexOf(':');
+        return digest.substring(colon + 1, Math.min(digest.length(), colon + 13));
+    }
+
+    static String createdBy(String text) {
+        if (text == null) {
+            return "";
+        }
+        String flat = text.replaceAll("\\s+", " ").replace("/bin/sh -c #(nop) ", "").strip();
+        return flat.length() > 60 ? flat.substring(0, 57) + "..." : flat;
+    }
+}
