@@ -27,12 +27,12 @@ public final class Strata implements AutoCloseable {
         this.scanner = scanner;
     }
 
-    /** Opens (creating if needed) the data directory with default limits and one layer task per core. */
-    public static Strata open(DataDirectory data) throws IOException {
+    /** Opens (creating if needed) the data directory, reading layers within {@code limits}, one task per core. */
+    public static Strata open(DataDirectory data, LayerLimits limits) throws IOException {
         StrataIndex index = StrataIndex.open(data.create());
         ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
                 daemonThreads("strata-layer-"));
-        return new Strata(index, pool, new ImageScanService(index, new LayerReader(LayerLimits.defaults()), pool));
+        return new Strata(index, pool, new ImageScanService(index, new LayerReader(limits), pool));
     }
 
     public StrataIndex index() {

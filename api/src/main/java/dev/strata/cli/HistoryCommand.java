@@ -28,7 +28,7 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Strata strata = Strata.open(data.directory())) {
+        try (Strata strata = Strata.open(data.directory(), image.limits())) {
             ScanReport report = strata.report(image.image, image.platform());
             List<ImageSummary.HistoryRow> rows = new ArrayList<>(report.image().history());
             Collections.reverse(rows);

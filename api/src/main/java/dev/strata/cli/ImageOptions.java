@@ -1,6 +1,7 @@
 package dev.strata.cli;
 
 import dev.strata.scanner.image.Platform;
+import dev.strata.scanner.layer.LayerLimits;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -14,6 +15,21 @@ final class ImageOptions {
     @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]", defaultValue = "linux/amd64",
             description = "Platform to pick from a multi-platform image (default: ${DEFAULT-VALUE}).")
     String platform;
+
+    @Option(names = "--max-layer-size", paramLabel = "BYTES", defaultValue = "64GiB",
+            converter = ByteSizeConverter.class,
+            description = "Largest uncompressed size of one layer, e.g. 512MiB, 10GB (default: ${DEFAULT-VALUE}).")
+    long maxLayerSize;
+
+    @Option(names = "--max-compression-ratio", paramLabel = "N", defaultValue = "200",
+            description = "Largest uncompressed:compressed ratio of a layer, checked once 16 MiB were inflated "
+                    + "(default: ${DEFAULT-VALUE}).")
+    long maxCompressionRatio;
+
+    LayerLimits limits() {
+        return LayerLimits.defaults().withMaxUncompressedBytes(maxLayerSize)
+                .withCompressionRatio(maxCompressionRatio, LayerLimits.DEFAULT_RATIO_CHECK_AFTER_BYTES);
+    }
 
     Platform platform() {
         return Platform.parse(platform);

@@ -1,6 +1,7 @@
 package dev.strata.cli;
 
 import dev.strata.app.Strata;
+import dev.strata.scanner.layer.LayerLimits;
 import dev.strata.index.IndexedImage;
 import dev.strata.scanner.report.ReportJson;
 import picocli.CommandLine.Command;
@@ -26,7 +27,7 @@ final class ImagesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Strata strata = Strata.open(data.directory())) {
+        try (Strata strata = Strata.open(data.directory(), LayerLimits.defaults())) {
             List<IndexedImage> images = strata.index().images();
             String text;
             if (output.format == OutputOptions.Format.json) {

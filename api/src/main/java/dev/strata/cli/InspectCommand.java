@@ -23,7 +23,7 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Strata strata = Strata.open(data.directory())) {
+        try (Strata strata = Strata.open(data.directory(), image.limits())) {
             ScanReport report = strata.report(image.image, image.platform());
             spec.commandLine().getOut().println(ReportJson.write(List.of(DockerInspect.of(report))));
             return ExitCodes.OK;

@@ -25,7 +25,7 @@ final class LayersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Strata strata = Strata.open(data.directory())) {
+        try (Strata strata = Strata.open(data.directory(), image.limits())) {
             ScanReport report = strata.report(image.image, image.platform());
             String text;
             if (output.format == OutputOptions.Format.json) {

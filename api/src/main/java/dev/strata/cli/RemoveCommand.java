@@ -1,6 +1,7 @@
 package dev.strata.cli;
 
 import dev.strata.app.Strata;
+import dev.strata.scanner.layer.LayerLimits;
 import dev.strata.index.IndexedImage;
 import dev.strata.index.RemovedImage;
 import picocli.CommandLine.Command;
@@ -23,7 +24,7 @@ final class RemoveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Strata strata = Strata.open(data.directory())) {
+        try (Strata strata = Strata.open(data.directory(), LayerLimits.defaults())) {
             IndexedImage found = strata.index().findImage(image)
                     .orElseThrow(() -> new IllegalArgumentException("no indexed image matches '" + image + "'"));
             RemovedImage removed = strata.index().removeImage(found.manifestDigest());

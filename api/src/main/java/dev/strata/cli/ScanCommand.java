@@ -26,7 +26,7 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Strata strata = Strata.open(data.directory())) {
+        try (Strata strata = Strata.open(data.directory(), image.limits())) {
             ScanReport report = strata.scan(image.image, image.platform());
             String text = output.format == OutputOptions.Format.json ? ReportJson.write(report) + "\n" : table(report);
             output.write(text, spec.commandLine().getOut());

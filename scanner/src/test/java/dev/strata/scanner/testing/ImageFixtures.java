@@ -170,6 +170,15 @@ public final class ImageFixtures {
             return this;
         }
 
+        /**
+         * Adds a layer whose stored blob and claimed diffID are given as they are, for tests of broken
+         * layers (truncated blobs, diffIDs that do not match the content); the digest is the blob's own.
+         */
+        public ImageBuilder rawLayer(byte[] blob, Compression declared, Digest claimedDiffId) {
+            layers.add(new Layer(new byte[0], declared, null, blob, sha256(blob), claimedDiffId));
+            return this;
+        }
+
         /** Adds a gzip-compressed layer. */
         public ImageBuilder layer(byte[] tar) {
             return layer(tar, Compression.GZIP);
