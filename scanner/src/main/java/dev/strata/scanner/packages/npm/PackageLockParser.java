@@ -6,7 +6,6 @@ import dev.strata.scanner.packages.ParseWarning;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -49,9 +48,7 @@ public final class PackageLockParser {
     }
 
     private static void readPackages(JsonNode packages, List<LockedPackage> out, List<ParseWarning> warnings) {
-        Iterator<Map.Entry<String, JsonNode>> it = packages.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : packages.properties()) {
             String path = e.getKey();
             JsonNode entry = e.getValue();
             int idx = path.lastIndexOf(NODE_MODULES);
@@ -77,9 +74,7 @@ public final class PackageLockParser {
 
     private static void readDependencies(JsonNode deps, String prefix, List<LockedPackage> out,
                                          List<ParseWarning> warnings) {
-        Iterator<Map.Entry<String, JsonNode>> it = deps.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : deps.properties()) {
             String name = e.getKey();
             JsonNode entry = e.getValue();
             String path = prefix + NODE_MODULES + name;
