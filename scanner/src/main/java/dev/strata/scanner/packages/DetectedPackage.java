@@ -3,7 +3,9 @@ package dev.strata.scanner.packages;
 import com.github.packageurl.MalformedPackageURLException;
 import com.github.packageurl.PackageURLBuilder;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -26,12 +28,15 @@ public record DetectedPackage(
         String distro) {
 
     private static final Pattern PEP503_SEPARATORS = Pattern.compile("[-_.]+");
-    private static final Pattern DEB_EPOCH = Pattern.compile("^(\\d+):(.+)$");
+    private static final Pattern EPOCH = Pattern.compile("^(\\d+):(.+)$");
 
     public DetectedPackage {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(version, "version");
+        if (name.isBlank() || version.isBlank()) {
+            throw new IllegalArgumentException("blank name or version: '" + name + "' '" + version + "'");
+        }
         licenses = licenses == null ? List.of() : List.copyOf(licenses);
         paths = paths == null ? List.of() : List.copyOf(paths);
     }
@@ -60,12 +65,7 @@ public record DetectedPackage(
         switch (type) {
             case DEB -> {
                 b.withNamespace(osNamespace("debian")).withName(name);
-                var m = DEB_EPOCH.matcher(version);
-                if (m.matches()) {
-                    b.withVersion(m.group(2)).withQualifier("epoch", m.group(1));
-                } else {
-                    b.withVersion(version);
-                }
+                versionWithEpochQualifier(b);
                 osQualifiers(b);
             }
             case APK -> {
@@ -74,12 +74,7 @@ public record DetectedPackage(
             }
             case RPM -> {
                 b.withNamespace(osNamespace(null)).withName(name);
-                var m = DEB_EPOCH.matcher(version);
-                if (m.matches()) {
-                    b.withVersion(m.group(2)).withQualifier("epoch", m.group(1));
-                } else {
-                    b.withVersion(version);
-                }
+                versionWithEpochQualifier(b);
                 osQualifiers(b);
             }
             case NPM -> {
@@ -113,7 +108,7 @@ public record DetectedPackage(
 
     /** PEP 503 normalised project name: lower case, runs of {@code -_.} replaced by one {@code -}. */
     public static String normalizePypiName(String name) {
-        return PEP503_SEPARATORS.matcher(name).replaceAll("-").toLowerCase(java.util.Locale.ROOT);
+        return PEP503_SEPARATORS.matcher(name).replaceAll("-").toLowerCase(Locale.ROOT);
     }
 
     /** The distro id part of {@code distro} ("debian" for "debian-12"), or {@code fallback} when none. */
@@ -126,6 +121,16 @@ public record DetectedPackage(
             return fallback;
         }
         return distro.substring(0, dash);
+    }
+
+    /** {@code 1:2.3-4} becomes version {@code 2.3-4} with qualifier {@code epoch=1} (purl-spec deb and rpm). */
+    private void versionWithEpochQualifier(PackageURLBuilder b) {
+        Matcher m = EPOCH.matcher(version);
+        if (m.matches()) {
+            b.withVersion(m.group(2)).withQualifier("epoch", m.group(1));
+        } else {
+            b.withVersion(version);
+        }
     }
 
     private void osQualifiers(PackageURLBuilder b) {

@@ -80,4 +80,17 @@ class DetectedPackageTest {
         assertThat(p.withPaths(List.of("/x")).paths()).containsExactly("/x");
         assertThat(p.withDistro("alpine-3.19").distro()).isEqualTo("alpine-3.19");
     }
+
+    @Test
+    void rpmEpochAndDistroNamespace() {
+        assertThat(os(PackageType.RPM, "openssl-libs", "1:3.0.7-27.el9", "x86_64", "rhel-9").purl())
+                .isEqualTo("pkg:rpm/rhel/openssl-libs@3.0.7-27.el9?arch=x86_64&distro=rhel-9&epoch=1");
+    }
+
+    @Test
+    void blankNameOrVersionIsRejected() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> os(PackageType.DEB, " ", "1", null, null))
+                .withMessageContaining("blank name or version");
+    }
 }
