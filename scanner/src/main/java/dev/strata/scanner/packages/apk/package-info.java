@@ -1,0 +1,2 @@
+/** Alpine apk database: {@code lib/apk/db/installed}. */
+package dev.strata.scanner.packages.apk;
