@@ -87,25 +87,23 @@ PY
 }
 MIRROR="${MIRROR:-$(find_mirror)}" || { echo "no '$SUITE' mirror found in apt sources; set MIRROR=" >&2; exit 1; }
 
-# apt sources for the chroot: the host's Debian stanzas only (third-party repos'
-# keyrings are not in the chroot)
+# apt sources for the chroot: the host's Debian deb822 stanzas only (third-party
+# repos' keyrings are not in the chroot); without any, a stanza for $MIRROR.
 chroot_sources() {
-  python3 - <<'PY'
-import glob, re
+  python3 - "$MIRROR" "$SUITE" <<'PY2'
+import glob, re, sys
+mirror, suite = sys.argv[1], sys.argv[2]
 out = []
 for f in sorted(glob.glob("/etc/apt/sources.list.d/*.sources")):
     for stanza in re.split(r"\n\s*\n", open(f).read()):
         if re.search(r"^Signed-By:.*debian-archive-keyring", stanza, re.M) or \
-           (re.search(r"^URIs:.*debian", stanza, re.M) and "Signed-By" not in stanza):
-            out.append(stanza.strip())
-for f in ["/etc/apt/sources.list"] + sorted(glob.glob("/etc/apt/sources.list.d/*.list")):
-    try: lines = open(f).read().splitlines()
-    except OSError: continue
-    for line in lines:
-        if re.match(r"^\s*deb\s", line) and re.search(r"(deb|security)\.debian\.org|/debian(-security)?/?\s", line):
-            out.append("#one-line: " + line)
-print("\n\n".join(s for s in out if not s.startswith("#one-line")) + "\n")
-PY
+           (re.search(r"^URIs:.*debian", stanza, re.M) and not re.search(r"^Signed-By:", stanza, re.M)):
+            if stanza.strip() not in out: out.append(stanza.strip())
+if not out:
+    out.append(f"Types: deb\nURIs: {mirror}\nSuites: {suite} {suite}-updates\nComponents: main\n"
+               "Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg")
+print("\n\n".join(out))
+PY2
 }
 
 rm -rf "$OUT"; mkdir -p "$OUT"
