@@ -119,7 +119,10 @@ umoci config --image "$OCI:debian-base" --no-history \
 umoci unpack --image "$OCI:debian-base" "$WORK/base"
 R="$WORK/base/rootfs"
 say "debootstrap --variant=minbase $SUITE"
-debootstrap --variant=minbase "$SUITE" "$R" "$MIRROR" > "$WORK/debootstrap.log" 2>&1 \
+# .debs are kept in samples/cache/debootstrap (gitignored) to speed up rebuilds
+mkdir -p "$SAMPLES/cache/debootstrap"
+debootstrap --variant=minbase --cache-dir="$SAMPLES/cache/debootstrap" "$SUITE" "$R" "$MIRROR" \
+  > "$WORK/debootstrap.log" 2>&1 \
   || { tail -30 "$WORK/debootstrap.log" >&2; exit 1; }
 for m in $(mounts_under "$R"); do umount "$m"; done     # debootstrap normally unmounts itself
 # make it look like a container base image: no host identity, no device nodes, no apt lists
