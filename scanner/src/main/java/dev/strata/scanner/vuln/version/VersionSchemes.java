@@ -11,6 +11,8 @@ public enum VersionSchemes implements VersionScheme {
 
     /** Debian/Ubuntu package versions, ordered as dpkg does ({@link DpkgVersion}). */
     DPKG(DpkgVersion::compare, DpkgVersion::isValid),
+    /** Alpine/Wolfi/Chainguard apk package versions, ordered by the apk-tools rules ({@link ApkVersion}). */
+    APK(ApkVersion::compare, ApkVersion::isValid),
     /** Maven versions, ordered by Maven's own {@link ComparableVersion}; every non-blank string without whitespace is valid. */
     MAVEN(VersionSchemes::compareMaven, VersionSchemes::isValidMaven),
     /** SemVer 2.0.0 precedence (npm, crates.io, OSV {@code SEMVER} ranges); an optional leading {@code v} is accepted, build metadata ignored ({@link SemVer}). */
@@ -47,6 +49,7 @@ public enum VersionSchemes implements VersionScheme {
         String base = (colon >= 0 ? osvEcosystem.substring(0, colon) : osvEcosystem).strip().toLowerCase(Locale.ROOT);
         return Optional.ofNullable(switch (base) {
             case "debian", "ubuntu" -> DPKG;
+            case "alpine", "wolfi", "chainguard" -> APK;
             case "maven" -> MAVEN;
             case "npm", "crates.io" -> SEMVER;
             default -> null;
