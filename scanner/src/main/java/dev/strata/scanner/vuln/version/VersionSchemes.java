@@ -13,6 +13,8 @@ public enum VersionSchemes implements VersionScheme {
     DPKG(DpkgVersion::compare, DpkgVersion::isValid),
     /** Alpine/Wolfi/Chainguard apk package versions, ordered by the apk-tools rules ({@link ApkVersion}). */
     APK(ApkVersion::compare, ApkVersion::isValid),
+    /** RPM {@code [epoch:]version[-release]} ordered as rpm does ({@link RpmVersion}). */
+    RPM(RpmVersion::compare, RpmVersion::isValid),
     /** Maven versions, ordered by Maven's own {@link ComparableVersion}; every non-blank string without whitespace is valid. */
     MAVEN(VersionSchemes::compareMaven, VersionSchemes::isValidMaven),
     /** SemVer 2.0.0 precedence (npm, crates.io, OSV {@code SEMVER} ranges); an optional leading {@code v} is accepted, build metadata ignored ({@link SemVer}). */
@@ -50,6 +52,8 @@ public enum VersionSchemes implements VersionScheme {
         return Optional.ofNullable(switch (base) {
             case "debian", "ubuntu" -> DPKG;
             case "alpine", "wolfi", "chainguard" -> APK;
+            case "red hat", "rocky linux", "almalinux", "suse", "opensuse", "mageia", "openeuler", "photon os",
+                 "azure linux", "openmandriva" -> RPM;
             case "maven" -> MAVEN;
             case "npm", "crates.io" -> SEMVER;
             default -> null;
