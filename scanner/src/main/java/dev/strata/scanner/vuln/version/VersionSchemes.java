@@ -18,7 +18,9 @@ public enum VersionSchemes implements VersionScheme {
     /** Maven versions, ordered by Maven's own {@link ComparableVersion}; every non-blank string without whitespace is valid. */
     MAVEN(VersionSchemes::compareMaven, VersionSchemes::isValidMaven),
     /** SemVer 2.0.0 precedence (npm, crates.io, OSV {@code SEMVER} ranges); an optional leading {@code v} is accepted, build metadata ignored ({@link SemVer}). */
-    SEMVER(SemVer::compare, SemVer::isValid);
+    SEMVER(SemVer::compare, SemVer::isValid),
+    /** Python package versions ordered by PEP 440 ({@link Pep440Version}). */
+    PEP440(Pep440Version::compare, Pep440Version::isValid);
 
     private final java.util.Comparator<String> order;
     private final Predicate<String> validity;
@@ -56,6 +58,7 @@ public enum VersionSchemes implements VersionScheme {
                  "azure linux", "openmandriva" -> RPM;
             case "maven" -> MAVEN;
             case "npm", "crates.io" -> SEMVER;
+            case "pypi" -> PEP440;
             default -> null;
         });
     }
