@@ -19,6 +19,8 @@ public enum VersionSchemes implements VersionScheme {
     MAVEN(VersionSchemes::compareMaven, VersionSchemes::isValidMaven),
     /** SemVer 2.0.0 precedence (npm, crates.io, OSV {@code SEMVER} ranges); an optional leading {@code v} is accepted, build metadata ignored ({@link SemVer}). */
     SEMVER(SemVer::compare, SemVer::isValid),
+    /** Go module versions: SemVer with optional {@code v}, shorthands, pseudo-versions, {@code +incompatible} ignored ({@link GoVersion}). */
+    GO(GoVersion::compare, GoVersion::isValid),
     /** Python package versions ordered by PEP 440 ({@link Pep440Version}). */
     PEP440(Pep440Version::compare, Pep440Version::isValid);
 
@@ -59,6 +61,7 @@ public enum VersionSchemes implements VersionScheme {
             case "maven" -> MAVEN;
             case "npm", "crates.io" -> SEMVER;
             case "pypi" -> PEP440;
+            case "go" -> GO;
             default -> null;
         });
     }
