@@ -3,7 +3,10 @@ package dev.strata.scanner.vuln.version;
 import static dev.strata.scanner.vuln.version.OrderingChecks.pick;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -104,6 +107,43 @@ class ApkVersionTest {
         assertThatThrownBy(() -> ApkVersion.compare(bad, "1.0"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'" + bad + "'");
+    }
+
+    private static final String LIVE_APK = """
+            while read -r a b; do
+              case "$(apk version -t "$a" "$b")" in
+                "<") echo -1 ;; "=") echo 0 ;; ">") echo 1 ;; *) echo 9 ;;
+              esac
+            done
+            """;
+
+    @Test
+    void agreesWithApkToolsOnEveryGeneratedPair() throws Exception {
+        List<ReferencePairs.Pair> pairs = ReferencePairs.load("apk-pairs.txt");
+        assertThat(pairs).hasSizeGreaterThanOrEqualTo(2500);
+        List<String> wrong = new ArrayList<>();
+        for (ReferencePairs.Pair p : pairs) {
+            int sign = Integer.signum(ApkVersion.compare(p.a(), p.b()));
+            if (sign != p.sign()) {
+                wrong.add(p + " (got " + sign + ")");
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void resourceStillAgreesWithLiveApk() throws Exception {
+        assumeTrue(ReferencePairs.onPath("apk"), "apk not on PATH");
+        List<ReferencePairs.Pair> pairs = new ArrayList<>(ReferencePairs.load("apk-pairs.txt"));
+        long seed = System.nanoTime();
+        Collections.shuffle(pairs, new Random(seed));
+        List<ReferencePairs.Pair> sample = pairs.subList(0, 200);
+        List<Integer> live = ReferencePairs.liveSigns(LIVE_APK, sample);
+        assertThat(live).hasSize(200);
+        for (int i = 0; i < sample.size(); i++) {
+            ReferencePairs.Pair p = sample.get(i);
+            assertThat(live.get(i)).as("live apk for %s (seed %d)", p, seed).isEqualTo(p.sign());
+        }
     }
 
     @Test
