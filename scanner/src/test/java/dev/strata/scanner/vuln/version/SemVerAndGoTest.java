@@ -2,7 +2,10 @@ package dev.strata.scanner.vuln.version;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -16,6 +19,46 @@ class SemVerAndGoTest {
     private static final List<String> SEMVER_SPEC = List.of(
             "1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta", "1.0.0-beta.2", "1.0.0-beta.11",
             "1.0.0-rc.1", "1.0.0", "2.0.0", "2.1.0", "2.1.1");
+
+    private static final String LIVE_NODE_SEMVER = """
+            js="$(npm root -g 2>/dev/null)/npm/node_modules/semver"
+            if ! command -v node >/dev/null || [ ! -d "$js" ]; then cat > /dev/null; exit 3; fi
+            SEMVER_JS="$js" exec node -e '
+              const semver = require(process.env.SEMVER_JS);
+              const lines = require("fs").readFileSync(0, "utf8").split("\\n").filter(Boolean);
+              for (const l of lines) { const [a, b] = l.split(" "); console.log(semver.compare(a, b)); }
+            '
+            """;
+
+    @Test
+    void agreesWithNpmSemverOnEveryGeneratedPair() throws Exception {
+        List<ReferencePairs.Pair> pairs = ReferencePairs.load("npm-pairs.txt");
+        assertThat(pairs).hasSizeGreaterThanOrEqualTo(3000);
+        List<String> wrong = new ArrayList<>();
+        for (ReferencePairs.Pair p : pairs) {
+            int sign = Integer.signum(SemVer.compare(p.a(), p.b()));
+            if (sign != p.sign()) {
+                wrong.add(p + " (got " + sign + ")");
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void resourceStillAgreesWithLiveNpmSemver() throws Exception {
+        assumeTrue(ReferencePairs.onPath("node") && ReferencePairs.onPath("npm"), "node/npm not on PATH");
+        List<ReferencePairs.Pair> pairs = new ArrayList<>(ReferencePairs.load("npm-pairs.txt"));
+        long seed = System.nanoTime();
+        Collections.shuffle(pairs, new Random(seed));
+        List<ReferencePairs.Pair> sample = pairs.subList(0, 200);
+        List<Integer> live = ReferencePairs.liveSigns(LIVE_NODE_SEMVER, sample);
+        assumeTrue(!live.isEmpty(), "npm's semver package not found");
+        assertThat(live).hasSize(200);
+        for (int i = 0; i < sample.size(); i++) {
+            ReferencePairs.Pair p = sample.get(i);
+            assertThat(live.get(i)).as("live node semver for %s (seed %d)", p, seed).isEqualTo(p.sign());
+        }
+    }
 
     @Test
     void semverSpecPrecedenceExamples() {
@@ -31,6 +74,10 @@ class SemVerAndGoTest {
         "1.0.0-10 1.0.0-1a -1",
         "1.0.0-Alpha 1.0.0-alpha -1",
         "1.10.0 1.9.0 1",
+        "99999999999.0.0 100000000000.0.0 -1",
+        "1.0.0-99999999999999999999 1.0.0-100000000000000000000 -1",
+        "1.0.0-99999999999999999999 1.0.0-a -1",
+        "' 1.2.3 ' 1.2.3 0",
     })
     void semverOrderings(String a, String b, int sign) {
         assertThat(Integer.signum(SemVer.compare(a, b))).isEqualTo(sign);
@@ -38,7 +85,7 @@ class SemVerAndGoTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "1.2", "01.2.3", "1.2.3-", "1.2.3-01", "=1.2.3", "1.2.3.4", "99999999999.0.0", "1.0.0-99999999999999999999"})
+    @ValueSource(strings = {"", "1.2", "01.2.3", "1.2.3-", "1.2.3-01", "=1.2.3", "1.2.3.4", "1.0.0-alpha..1", "1.0.0+", "1.0.0-é"})
     void semverRefusesInvalid(String bad) {
         assertThat(SemVer.isValid(bad)).isFalse();
         assertThatThrownBy(() -> SemVer.compare(bad, "1.0.0"))
