@@ -1,5 +1,6 @@
 package dev.strata.scanner.vuln.version;
 
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,19 +25,21 @@ public enum VersionSchemes implements VersionScheme {
     /** Python package versions ordered by PEP 440 ({@link Pep440Version}). */
     PEP440(Pep440Version::compare, Pep440Version::isValid);
 
-    private final java.util.Comparator<String> order;
+    private final Comparator<String> order;
     private final Predicate<String> validity;
 
-    VersionSchemes(java.util.Comparator<String> order, Predicate<String> validity) {
+    VersionSchemes(Comparator<String> order, Predicate<String> validity) {
         this.order = order;
         this.validity = validity;
     }
 
+    /** Orders two versions by this scheme; throws {@link IllegalArgumentException} naming a version it cannot order. */
     @Override
     public int compare(String a, String b) {
         return order.compare(a, b);
     }
 
+    /** True if {@code version} is non-null and well formed in this scheme. */
     @Override
     public boolean isValid(String version) {
         return version != null && validity.test(version);
