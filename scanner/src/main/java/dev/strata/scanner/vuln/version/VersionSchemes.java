@@ -23,7 +23,9 @@ public enum VersionSchemes implements VersionScheme {
     /** Go module versions: SemVer with optional {@code v}, shorthands, pseudo-versions, {@code +incompatible} ignored ({@link GoVersion}). */
     GO(GoVersion::compare, GoVersion::isValid),
     /** Python package versions ordered by PEP 440 ({@link Pep440Version}). */
-    PEP440(Pep440Version::compare, Pep440Version::isValid);
+    PEP440(Pep440Version::compare, Pep440Version::isValid),
+    /** RubyGems versions ordered like {@code Gem::Version} ({@link GemVersion}). */
+    RUBYGEMS(GemVersion::compare, GemVersion::isValid);
 
     private final Comparator<String> order;
     private final Predicate<String> validity;
@@ -65,6 +67,7 @@ public enum VersionSchemes implements VersionScheme {
             case "npm", "crates.io" -> SEMVER;
             case "pypi" -> PEP440;
             case "go" -> GO;
+            case "rubygems" -> RUBYGEMS;
             default -> null;
         });
     }

@@ -50,7 +50,7 @@ class MavenAndRegistryTest {
         "Alpine:v3.19, APK", "Wolfi, APK", "Chainguard, APK",
         "Red Hat:enterprise_linux:9::appstream, RPM", "Rocky Linux:9, RPM", "AlmaLinux:8, RPM", "SUSE:Linux Enterprise Server 15 SP5, RPM",
         "openSUSE:Tumbleweed, RPM", "Mageia:9, RPM",
-        "Maven, MAVEN", "npm, SEMVER", "crates.io, SEMVER", "PyPI, PEP440", "Go, GO", "pypi, PEP440",
+        "Maven, MAVEN", "npm, SEMVER", "crates.io, SEMVER", "PyPI, PEP440", "Go, GO", "pypi, PEP440", "RubyGems, RUBYGEMS",
     })
     void mapsOsvEcosystems(String ecosystem, VersionSchemes expected) {
         assertThat(VersionSchemes.forEcosystem(ecosystem)).isEqualTo(expected);
