@@ -110,6 +110,46 @@ class SemVerAndGoTest {
             "v10.0.0");
 
     @Test
+    void agreesWithGoSemverOnEveryGeneratedPair() throws Exception {
+        List<ReferencePairs.Pair> pairs = ReferencePairs.load("go-pairs.txt");
+        assertThat(pairs).hasSizeGreaterThanOrEqualTo(3000);
+        List<String> wrong = new ArrayList<>();
+        for (ReferencePairs.Pair p : pairs) {
+            int sign = Integer.signum(GoVersion.compare(p.a(), p.b()));
+            if (sign != p.sign()) {
+                wrong.add(p + " (got " + sign + ")");
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void resourceStillAgreesWithLiveGoSemver() throws Exception {
+        assumeTrue(ReferencePairs.onPath("go"), "go not on PATH");
+        java.nio.file.Path src = java.nio.file.Path.of("src/test/resources/dev/strata/scanner/vuln/version/go-semver-cmp.go");
+        assumeTrue(java.nio.file.Files.exists(src), "go-semver-cmp.go not found from " + java.nio.file.Path.of("").toAbsolutePath());
+        String script = """
+                gopath="${GOPATH:-/usr/share/gocode}"
+                if [ ! -d "$gopath/src/golang.org/x/mod/semver" ]; then cat > /dev/null; exit 3; fi
+                work="$(mktemp -d)"
+                GO111MODULE=off GOPATH="$gopath" GOCACHE="$work/cache" go build -o "$work/cmp" '%s' || { cat > /dev/null; exit 3; }
+                sed -E 's/(^| )([0-9])/\\1v\\2/g' | "$work/cmp"
+                rm -rf "$work"
+                """.formatted(src.toAbsolutePath());
+        List<ReferencePairs.Pair> pairs = new ArrayList<>(ReferencePairs.load("go-pairs.txt"));
+        long seed = System.nanoTime();
+        Collections.shuffle(pairs, new Random(seed));
+        List<ReferencePairs.Pair> sample = pairs.subList(0, 200);
+        List<Integer> live = ReferencePairs.liveSigns(script, sample);
+        assumeTrue(!live.isEmpty(), "golang.org/x/mod not in GOPATH");
+        assertThat(live).hasSize(200);
+        for (int i = 0; i < sample.size(); i++) {
+            ReferencePairs.Pair p = sample.get(i);
+            assertThat(live.get(i)).as("live Go semver for %s (seed %d)", p, seed).isEqualTo(p.sign());
+        }
+    }
+
+    @Test
     void goPseudoVersionsOrderAsPreReleases() {
         OrderingChecks.assertAscending(VersionSchemes.GO, GO_ORDER);
     }
