@@ -118,13 +118,17 @@ public final class ImageScanService {
             Digest diffId = wanted.get(blob);
             int position = positions.get(blob);
             LayerContents contents;
+            long t0 = System.nanoTime();
             try {
                 contents = layerReader.read(blob, diffId, content);
             } catch (ImageFormatException e) {
                 throw new ImageFormatException("layer " + position + " (" + blob.digest() + "): " + e.getMessage(), e);
             }
+            long t1 = System.nanoTime();
             index.addLayer(IndexedLayer.of(diffId, contents.uncompressedSize(), contents.entries(),
                     System.currentTimeMillis()), contents.entries());
+            DebugLog.log("layer %d %s: read %d ms, indexed %d entries in %d ms", position, blob.digest().shortHex(),
+                    (t1 - t0) / 1_000_000, contents.entries().size(), (System.nanoTime() - t1) / 1_000_000);
             read.put(diffId, contents);
         });
         return read;

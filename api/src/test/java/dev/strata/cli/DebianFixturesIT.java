@@ -1,0 +1,140 @@
+package dev.strata.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Scans the real debootstrap-built images of {@code samples/build.sh} with the packaged jar in a child JVM
+ * and checks every layer against the ground truth the build script recorded in {@code fixtures.json}.
+ */
+class DebianFixturesIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static JsonNode fixtures;
+    private static Path jar;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void loadFixtures() throws IOException {
+        Path dir = Path.of(System.getProperty("strata.fixtures", "../samples/build/current"));
+        Path file = dir.resolve("fixtures.json");
+        assertThat(file).as("fixtures missing: run 'bash samples/build.sh' first (as root)").exists();
+        fixtures = JSON.readTree(file.toFile());
+        jar = Path.of(System.getProperty("strata.jar", "target/strata.jar"));
+        assertThat(jar).as("the packaged jar").exists();
+    }
+
+    private static JsonNode fixture(String name) {
+        for (JsonNode f : fixtures.get("fixtures")) {
+            if (f.get("name").asText().equals(name)) {
+                return f;
+            }
+        }
+        throw new AssertionError("no fixture " + name + " in fixtures.json");
+    }
+
+    private record Result(int exit, String out, String err) {
+    }
+
+    private static Result strata(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        p.getOutputStream().close();
+        byte[] out = p.getInputStream().readAllBytes();
+        byte[] err = p.getErrorStream().readAllBytes();
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
+
+    private JsonNode scan(Path data, String reference) throws Exception {
+        Result r = strata("scan", "--data", data.toString(), "--format", "json", reference);
+        assertThat(r.exit()).as(r.err()).isZero();
+        return JSON.readTree(r.out());
+    }
+
+    private static void assertLayersMatch(JsonNode report, JsonNode fixture) {
+        JsonNode expected = fixture.get("layers");
+        JsonNode layers = report.get("layers");
+        assertThat(layers).hasSize(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            JsonNode e = expected.get(i);
+            JsonNode l = layers.get(i);
+            assertThat(l.get("diffId").asText()).isEqualTo(e.get("diffID").asText());
+            assertThat(l.get("uncompressedSize").asLong()).isEqualTo(e.get("uncompressedSize").asLong());
+            assertThat(l.get("entryCount").asLong()).as("entries of layer " + i).isEqualTo(e.get("entries").asLong());
+            assertThat(l.get("fileCount").asLong()).as("files of layer " + i).isEqualTo(e.get("regularFiles").asLong());
+        }
+        // exports of debian-python carry its config unchanged; fixtures.json records the digest on the layout entries
+        JsonNode config = fixture.hasNonNull("configDigest") ? fixture.get("configDigest")
+                : fixture("debian-python").get("configDigest");
+        assertThat(report.at("/image/configDigest").asText()).isEqualTo(config.asText());
+    }
+
+    @Test
+    void everyFormatOfTheSameImageGivesTheSameLayers() throws Exception {
+        for (String name : List.of("debian-python", "debian-python-zstd", "debian-python-docker-archive",
+                "debian-python-oci-archive")) {
+            JsonNode fixture = fixture(name);
+            Path data = Files.createTempDirectory(tmp, "data-");
+            JsonNode report = scan(data, fixture.get("reference").asText());
+            assertLayersMatch(report, fixture);
+            assertThat(report.at("/stats/layersRead").asInt()).isEqualTo(fixture.get("layers").size());
+            if (!name.endsWith("docker-archive")) {
+                assertThat(report.at("/image/digest").asText()).isEqualTo(fixture.get("manifestDigest").asText());
+            }
+            for (int i = 0; i < fixture.get("layers").size(); i++) {
+                // skopeo's docker-archive stores layers uncompressed (blob digest = diffID); the oci-archive
+                // holds the same blobs as the debian-python layout
+                String expected = name.endsWith("docker-archive") ? fixture.at("/layers/" + i + "/diffID").asText()
+                        : fixture.at("/layers/" + i + "/digest").isTextual() ? fixture.at("/layers/" + i + "/digest").asText()
+                        : fixture("debian-python").at("/layers/" + i + "/digest").asText();
+                assertThat(report.at("/layers/" + i + "/digest").asText()).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void sharedBaseLayerIsReadOnceAndRescanReadsNothing() throws Exception {
+        Path data = tmp.resolve("data");
+        JsonNode base = scan(data, fixture("debian-base").get("reference").asText());
+        assertLayersMatch(base, fixture("debian-base"));
+
+        JsonNode python = scan(data, fixture("debian-python").get("reference").asText());
+        assertLayersMatch(python, fixture("debian-python"));
+        assertThat(python.at("/stats/layersRead").asInt()).isEqualTo(1);
+        assertThat(python.at("/stats/layersReused").asInt()).isEqualTo(1);
+        assertThat(python.at("/layers/0/cached").asBoolean()).isTrue();
+
+        JsonNode again = scan(data, fixture("debian-python-oci-archive").get("reference").asText());
+        assertThat(again.at("/stats/layersRead").asInt()).isZero();
+        assertThat(again.at("/stats/bytesRead").asLong()).isZero();
+        assertThat(again.at("/layers/1/changes")).isEqualTo(python.at("/layers/1/changes"));
+
+        Result images = strata("images", "--data", data.toString(), "--format", "json");
+        assertThat(JSON.readTree(images.out())).hasSize(2);
+    }
+
+    @Test
+    void theDemoImageShippedInSamplesScans() throws Exception {
+        Path demo = Path.of(System.getProperty("strata.samples", "../samples"), "demo", "demo.tar");
+        Result r = strata("scan", "--data", tmp.resolve("data").toString(), demo.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Digest    sha256:").contains("4 layer(s) read");
+    }
+}
