@@ -9,6 +9,8 @@ import dev.strata.scanner.report.ReportJson;
 import dev.strata.scanner.report.ScanReport;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,7 +31,9 @@ public final class Strata implements AutoCloseable {
 
     /** Opens (creating if needed) the data directory, reading layers within {@code limits}, one task per core. */
     public static Strata open(DataDirectory data, LayerLimits limits) throws IOException {
-        StrataIndex index = StrataIndex.open(data.create());
+        Path root = data.create();
+        loadZstdInto(Files.createDirectories(root.resolve("tmp")));
+        StrataIndex index = StrataIndex.open(root);
         ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
                 daemonThreads("strata-layer-"));
         return new Strata(index, pool, new ImageScanService(index, new LayerReader(limits), pool));
@@ -59,6 +63,16 @@ public final class Strata implements AutoCloseable {
     public void close() throws IOException {
         layerPool.shutdownNow();
         index.close();
+    }
+
+    /**
+     * zstd-jni unpacks its native library to a temporary file on first use; keep that inside the data
+     * directory rather than the system temp directory, so Strata writes nowhere else.
+     */
+    private static void loadZstdInto(Path tmp) {
+        if (!com.github.luben.zstd.util.Native.isLoaded()) {
+            com.github.luben.zstd.util.Native.load(tmp.toFile());
+        }
     }
 
     static ThreadFactory daemonThreads(String prefix) {

@@ -28,7 +28,8 @@ final class LayerDocuments {
             throw new IllegalArgumentException("layer " + layer.diffId() + " claims " + layer.entryCount()
                     + " entries but " + entries.size() + " were given");
         }
-        String diffId = layer.diffId().toString();
+        // UTF-8 encode the values shared by every document of the layer once, not per document
+        BytesRef diffId = new BytesRef(layer.diffId().toString());
         List<Document> docs = new ArrayList<>(entries.size() + 1);
         for (int i = 0; i < entries.size(); i++) {
             docs.add(fileDocument(diffId, i, entries.get(i)));
@@ -37,9 +38,13 @@ final class LayerDocuments {
         return docs;
     }
 
-    private static Document fileDocument(String diffId, int ordinal, LayerEntry entry) {
+    private static final BytesRef KIND_FILE_BYTES = new BytesRef(KIND_FILE);
+    private static final BytesRef[] TYPE_BYTES = java.util.Arrays.stream(dev.strata.scanner.layer.EntryType.values())
+            .map(t -> new BytesRef(t.name())).toArray(BytesRef[]::new);
+
+    private static Document fileDocument(BytesRef diffId, int ordinal, LayerEntry entry) {
         Document doc = new Document();
-        doc.add(new StringField(KIND, KIND_FILE, Field.Store.NO));
+        doc.add(new StringField(KIND, KIND_FILE_BYTES, Field.Store.NO));
         keyword(doc, LAYER, diffId);
         doc.add(new NumericDocValuesField(ORDINAL, ordinal));
         keyword(doc, PATH, entry.path());
@@ -47,7 +52,7 @@ final class LayerDocuments {
         if (!name.isEmpty()) {
             doc.add(new StringField(NAME, name, Field.Store.NO));
         }
-        keyword(doc, TYPE, entry.type().name());
+        keyword(doc, TYPE, TYPE_BYTES[entry.type().ordinal()]);
         doc.add(new LongPoint(SIZE, entry.size()));
         doc.add(new StoredField(SIZE, entry.size()));
         doc.add(new NumericDocValuesField(SIZE, entry.size()));
@@ -85,8 +90,13 @@ final class LayerDocuments {
     }
 
     static void keyword(Document doc, String field, String value) {
+        keyword(doc, field, new BytesRef(value));
+    }
+
+    /** An exact-match term and a sorted doc value sharing one UTF-8 encoding of the value. */
+    static void keyword(Document doc, String field, BytesRef value) {
         doc.add(new StringField(field, value, Field.Store.NO));
-        doc.add(new SortedDocValuesField(field, new BytesRef(value)));
+        doc.add(new SortedDocValuesField(field, value));
     }
 
     static void storedLong(Document doc, String field, long value) {

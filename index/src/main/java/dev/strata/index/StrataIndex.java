@@ -98,14 +98,17 @@ public final class StrataIndex implements Closeable {
             } catch (LockObtainFailedException e) {
                 throw new IndexInUseException(indexDir, e);
             }
-            if (DirectoryReader.indexExists(directory)) {
+            boolean exists = DirectoryReader.indexExists(directory);
+            if (exists) {
                 String found = SegmentInfos.readLatestCommit(directory).getUserData().get(USER_DATA_SCHEMA_VERSION);
                 if (!String.valueOf(SCHEMA_VERSION).equals(found)) {
                     throw new IndexSchemaException(indexDir, found);
                 }
             }
             writer.setLiveCommitData(Map.of(USER_DATA_SCHEMA_VERSION, String.valueOf(SCHEMA_VERSION)).entrySet());
-            writer.commit();
+            if (!exists) {
+                writer.commit(); // a new index gets its first commit (with the schema version) at once
+            }
             return new StrataIndex(indexDir, directory, writer);
         } catch (IOException | RuntimeException e) {
             closeQuietly(writer, e);

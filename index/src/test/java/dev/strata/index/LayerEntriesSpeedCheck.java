@@ -22,14 +22,18 @@ public final class LayerEntriesSpeedCheck {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         Path dataDir = Files.createTempDirectory("strata-index-speed");
         try (StrataIndex index = StrataIndex.open(dataDir)) {
+            int layers = args.length > 1 ? Integer.parseInt(args[1]) : 1;
             List<LayerEntry> entries = StrataIndexLifecycleTest.generated("speed", count);
             Digest diffId = Fixtures.digest("speed-layer");
-            long cpu0 = THREADS.getCurrentThreadCpuTime();
-            long t0 = System.nanoTime();
-            index.addLayer(IndexedLayer.of(diffId, 0, entries, System.currentTimeMillis()), entries);
-            long t1 = System.nanoTime();
-            System.out.printf("addLayer(%d entries): %d ms wall, %d ms cpu (this thread; flush may use others)%n",
-                    count, (t1 - t0) / 1_000_000, (THREADS.getCurrentThreadCpuTime() - cpu0) / 1_000_000);
+            for (int layer = 0; layer < layers; layer++) {
+                Digest id = layer == 0 ? diffId : Fixtures.digest("speed-layer-" + layer);
+                long cpu0 = THREADS.getCurrentThreadCpuTime();
+                long t0 = System.nanoTime();
+                index.addLayer(IndexedLayer.of(id, 0, entries, System.currentTimeMillis()), entries);
+                long t1 = System.nanoTime();
+                System.out.printf("addLayer(%d entries): %d ms wall, %d ms cpu (this thread; flush may use others)%n",
+                        count, (t1 - t0) / 1_000_000, (THREADS.getCurrentThreadCpuTime() - cpu0) / 1_000_000);
+            }
             for (int run = 1; run <= 8; run++) {
                 long cpu = THREADS.getCurrentThreadCpuTime();
                 long s = System.nanoTime();
