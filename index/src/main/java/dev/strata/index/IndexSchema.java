@@ -17,6 +17,7 @@ public final class IndexSchema {
     public static final String KIND_FILE = "file";
     public static final String KIND_LAYER = "layer";
     public static final String KIND_IMAGE = "image";
+    public static final String KIND_PACKAGE = "package";
 
     // ---- file documents (one per tar entry) and layer documents
     /** Layer diffID {@code sha256:…} (StringField + SortedDocValues); on file docs the owning layer, stored on layer docs. */
@@ -71,6 +72,28 @@ public final class IndexSchema {
     public static final String DIFF_ID = "diff_id";
     /** Opaque report JSON (stored only). */
     public static final String REPORT = "report";
+
+    // ---- layer documents: cached per-layer analysis
+    /** Opaque per-layer analysis JSON (package findings), stored on layer docs only. */
+    public static final String ANALYSIS = "analysis";
+
+    // ---- package documents (one per package occurrence in an image; also carry IMAGE)
+    /** Full package URL (StringField + SortedDocValues, stored). */
+    public static final String PURL = "purl";
+    /** Package URL without version, qualifiers and subpath, e.g. {@code pkg:maven/g/a} (StringField, stored). */
+    public static final String PURL_BASE = "purl_base";
+    /** Package type such as {@code deb}, {@code maven} (StringField, stored). */
+    public static final String PKG_TYPE = "pkg_type";
+    /** Package name (StringField, stored; Maven as {@code group:artifact}). */
+    public static final String PKG_NAME = "pkg_name";
+    /** Package version (stored). */
+    public static final String PKG_VERSION = "pkg_version";
+    /** Where the package was found, multi-valued (StringField, stored). */
+    public static final String PKG_PATH = "pkg_path";
+    /** DiffID of the layer that introduced the package (StringField, stored; not {@link #LAYER}, which keys layer content). */
+    public static final String PKG_LAYER = "pkg_layer";
+    /** Purl of the OS package owning a language package's files (stored). */
+    public static final String PKG_OWNER = "pkg_owner";
 
     private IndexSchema() {
     }

@@ -69,7 +69,7 @@ final class LayerDocuments {
         return doc;
     }
 
-    private static Document layerDocument(IndexedLayer layer) {
+    static Document layerDocument(IndexedLayer layer) {
         Document doc = new Document();
         doc.add(new StringField(KIND, KIND_LAYER, Field.Store.NO));
         String diffId = layer.diffId().toString();

@@ -2,34 +2,7 @@ package dev.strata.index;
 
 import dev.strata.scanner.image.Digest;
 import dev.strata.scanner.layer.LayerEntry;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.PrefixQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
-import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.Weight;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.store.LockObtainFailedException;
-import org.apache.lucene.util.Bits;
-import org.apache.lucene.util.BytesRef;
-
+import dev.strata.scanner.packages.InstalledPackage;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,6 +19,36 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 
 import static dev.strata.index.IndexSchema.*;
 
@@ -135,12 +138,46 @@ public final class StrataIndex implements Closeable {
      * {@link IndexedLayer#of}).
      */
     public void addLayer(IndexedLayer layer, List<LayerEntry> entries) {
+        addLayer(layer, entries, null);
+    }
+
+    /**
+     * As {@link #addLayer(IndexedLayer, List)}, also storing {@code analysisJson} (the layer's package findings,
+     * opaque here) on the layer document, so an image sharing the layer reuses it without reading the layer.
+     */
+    public void addLayer(IndexedLayer layer, List<LayerEntry> entries, String analysisJson) {
         List<Document> docs = LayerDocuments.build(layer, entries);
+        if (analysisJson != null) {
+            docs.get(docs.size() - 1).add(new StoredField(ANALYSIS, analysisJson));
+        }
         withLock(mutation.readLock(), () -> {
             if (hasLayer(layer.diffId())) {
                 return null;
             }
             addLayerDocuments(layer.diffId(), docs);
+            commit();
+            return null;
+        });
+    }
+
+    /** The analysis JSON stored with a layer, if the layer is indexed and has one. */
+    public Optional<String> layerAnalysis(Digest diffId) {
+        return search(s -> {
+            ScoreDoc[] hits = s.search(layerDocQuery(diffId), 1).scoreDocs;
+            return hits.length == 0 ? Optional.<String>empty()
+                    : Optional.ofNullable(s.storedFields().document(hits[0].doc).get(ANALYSIS));
+        });
+    }
+
+    /** Replaces the analysis JSON of an indexed layer (after an analyser upgrade), committed. */
+    public void setLayerAnalysis(Digest diffId, String analysisJson) {
+        withLock(mutation.readLock(), () -> {
+            IndexedLayer layer = layer(diffId).orElseThrow(
+                    () -> new NoSuchElementException("no layer " + diffId + " in the index"));
+            Document doc = LayerDocuments.layerDocument(layer);
+            doc.add(new StoredField(ANALYSIS, analysisJson));
+            writer.deleteDocuments(layerDocQuery(diffId));
+            writer.addDocument(doc);
             commit();
             return null;
         });
@@ -204,7 +241,19 @@ public final class StrataIndex implements Closeable {
      * {@link IllegalStateException} (e.g. a layer removed concurrently — re-add it and retry).
      */
     public void putImage(IndexedImage image) {
-        Document doc = ImageDocuments.build(image);
+        putImage(image, List.of());
+    }
+
+    /**
+     * Stores (or replaces) the image document and one document per package occurrence, atomically and
+     * committed; the image's previous package documents are replaced.
+     */
+    public void putImage(IndexedImage image, List<InstalledPackage> packages) {
+        List<Document> docs = new ArrayList<>(packages.size() + 1);
+        docs.add(ImageDocuments.build(image));
+        for (InstalledPackage p : packages) {
+            docs.add(PackageDocuments.build(image.manifestDigest(), p));
+        }
         withLock(mutation.readLock(), () -> {
             for (Digest diffId : image.diffIds()) {
                 if (!hasLayer(diffId)) {
@@ -212,9 +261,52 @@ public final class StrataIndex implements Closeable {
                             + diffId + " which is not indexed");
                 }
             }
-            writer.updateDocument(new Term(IMAGE, image.manifestDigest().toString()), doc);
+            // image and package docs share the IMAGE term, so this replaces both
+            writer.updateDocuments(new Term(IMAGE, image.manifestDigest().toString()), docs);
             commit();
             return null;
+        });
+    }
+
+    /** The package occurrences of an image, by purl. */
+    public List<IndexedPackage> packagesOf(Digest manifestDigest) {
+        return packages(and(kind(KIND_PACKAGE), new TermQuery(new Term(IMAGE, manifestDigest.toString()))),
+                0, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Package occurrences whose purl equals {@code purl}, or — when it ends with {@code *} — starts with the
+     * text before it; a purl without a version also matches every version ({@code pkg:maven/g/a}).
+     */
+    public List<IndexedPackage> packagesByPurl(String purl, int offset, int limit) {
+        Query match;
+        if (purl.endsWith("*")) {
+            match = new PrefixQuery(new Term(PURL, purl.substring(0, purl.length() - 1)));
+        } else {
+            match = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(PURL, purl)), BooleanClause.Occur.SHOULD)
+                    .add(new TermQuery(new Term(PURL_BASE, purl)), BooleanClause.Occur.SHOULD)
+                    .build();
+        }
+        return packages(and(kind(KIND_PACKAGE), match), offset, limit);
+    }
+
+    /** Package occurrences by package name ({@code group:artifact} for Maven). */
+    public List<IndexedPackage> packagesByName(String name, int offset, int limit) {
+        return packages(and(kind(KIND_PACKAGE), new TermQuery(new Term(PKG_NAME, name))), offset, limit);
+    }
+
+    private List<IndexedPackage> packages(Query query, int offset, int limit) {
+        return search(s -> {
+            int want = (int) Math.min(Integer.MAX_VALUE, (long) offset + limit);
+            TopDocs top = s.search(query, Math.max(1, Math.min(want, Math.max(1, s.count(query)))),
+                    new Sort(new SortField(PURL, SortField.Type.STRING)));
+            List<IndexedPackage> out = new ArrayList<>();
+            StoredFields stored = s.storedFields();
+            for (int i = offset; i < top.scoreDocs.length && out.size() < limit; i++) {
+                out.add(PackageDocuments.toPackage(stored.document(top.scoreDocs[i].doc)));
+            }
+            return out;
         });
     }
 
