@@ -17,6 +17,7 @@ import java.io.PrintWriter;
                 LayersCommand.class,
                 ImagesCommand.class,
                 RemoveCommand.class,
+                SearchCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class StrataCli implements Runnable {
