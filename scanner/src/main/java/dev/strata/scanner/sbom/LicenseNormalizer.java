@@ -1,10 +1,14 @@
 package dev.strata.scanner.sbom;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Decides whether a declared license string is a valid SPDX license id or expression, and maps common
@@ -71,6 +75,21 @@ public final class LicenseNormalizer {
         Optional<String> expression = SpdxExpressionParser.normalize(text,
                 LicenseNormalizer::licenseTerm, LicenseNormalizer::exceptionTerm);
         return new DeclaredLicense(declared, expression.orElse(null));
+    }
+
+    /**
+     * The conjunction of SPDX expressions, each once, in first-seen order: {@code MIT AND (GPL-2.0-only OR
+     * BSD-3-Clause)}; null for none.
+     */
+    public static String conjunction(List<String> expressions) {
+        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(expressions));
+        if (distinct.isEmpty()) {
+            return null;
+        }
+        if (distinct.size() == 1) {
+            return distinct.get(0);
+        }
+        return distinct.stream().map(e -> e.contains(" ") ? "(" + e + ")" : e).collect(Collectors.joining(" AND "));
     }
 
     /** The SPDX form of one simple term, or empty when it names no SPDX license unambiguously. */
