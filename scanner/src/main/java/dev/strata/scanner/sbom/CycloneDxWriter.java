@@ -10,9 +10,11 @@ import org.cyclonedx.generators.BomGeneratorFactory;
 import org.cyclonedx.model.Bom;
 import org.cyclonedx.model.Component;
 import org.cyclonedx.model.Dependency;
+import org.cyclonedx.model.Evidence;
 import org.cyclonedx.model.Hash;
 import org.cyclonedx.model.Metadata;
 import org.cyclonedx.model.Property;
+import org.cyclonedx.model.component.evidence.Occurrence;
 import org.cyclonedx.model.metadata.ToolInformation;
 
 import java.io.IOException;
@@ -24,7 +26,10 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Writes an image's packages as a CycloneDX 1.6 JSON BOM, byte-identical for identical input. */
+/**
+ * Writes an image's packages as a CycloneDX 1.6 JSON BOM, byte-identical for identical input. Each path of a
+ * package is both a {@code strata:path} property and an {@code evidence.occurrences[].location}.
+ */
 public final class CycloneDxWriter {
 
     static final String PROPERTY_LAYER = "strata:layerDiffId";
@@ -133,6 +138,15 @@ public final class CycloneDxWriter {
         String sha1 = installed.sha1() == null ? null : installed.sha1().toLowerCase(Locale.ROOT);
         if (sha1 != null && SHA1.matcher(sha1).matches()) {
             c.addHash(new Hash(Hash.Algorithm.SHA1, sha1));
+        }
+        if (!pkg.paths().isEmpty()) {
+            Evidence evidence = new Evidence();
+            for (String path : pkg.paths()) {
+                Occurrence occurrence = new Occurrence();
+                occurrence.setLocation(path);
+                evidence.addOccurrence(occurrence);
+            }
+            c.setEvidence(evidence);
         }
         addProperty(c, PROPERTY_LAYER, installed.layerDiffId());
         pkg.paths().forEach(path -> addProperty(c, PROPERTY_PATH, path));

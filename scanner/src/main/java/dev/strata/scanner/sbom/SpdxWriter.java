@@ -12,11 +12,15 @@ import dev.strata.scanner.packages.os.OsInfo;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Writes an image's packages as an SPDX 2.3 JSON document, byte-identical for identical input. */
@@ -57,7 +61,7 @@ public final class SpdxWriter {
         doc.put("name", image.name());
         doc.put("documentNamespace", namespace(input, image));
         ObjectNode creation = doc.putObject("creationInfo");
-        creation.put("created", DateTimeFormatter.ISO_INSTANT.format(input.timestamp().truncatedTo(ChronoUnit.SECONDS)));
+        creation.put("created", spdxDate(input.timestamp()));
         creation.putArray("creators").add("Tool: " + input.toolName() + "-" + input.toolVersion());
         ArrayNode out = doc.putArray("packages");
         ArrayNode relationships = MAPPER.createArrayNode();
@@ -115,10 +119,28 @@ public final class SpdxWriter {
             ArrayNode checksums = node.putArray("checksums");
             checksums.addObject().put("algorithm", "SHA256").put("checksumValue", digest.substring(7));
         }
+        builtDate(input.created()).ifPresent(date -> node.put("builtDate", date));
         purlRef(node, image.purl());
         node.put("comment", "Container image " + input.reference()
                 + (input.configDigest() != null ? "; config " + input.configDigest() : "")
                 + (input.platform() != null ? "; platform " + input.platform() : ""));
+    }
+
+    /** The image's creation time as SPDX wants it ({@code 2024-01-31T12:00:00Z}), when it parses. */
+    static Optional<String> builtDate(String created) {
+        if (created == null || created.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            Instant instant = OffsetDateTime.parse(created.strip()).toInstant();
+            return Optional.of(spdxDate(instant));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String spdxDate(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 
     private static void osPackage(ObjectNode node, OsInfo os) {

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.strata.scanner.packages.InstalledPackage;
+import org.cyclonedx.Version;
+import org.cyclonedx.model.Bom;
+import org.cyclonedx.model.Component;
+import org.cyclonedx.parsers.JsonParser;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -47,6 +51,17 @@ class CycloneDxWriterTest {
         assertThat(bom.path("specVersion").asText()).isEqualTo("1.6");
         assertThat(bom.path("serialNumber").asText()).matches("urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-3[0-9a-f]{3}-.*");
         assertThat(bom.path("metadata").path("timestamp").asText()).isEqualTo("2026-11-27T10:15:30Z");
+    }
+
+    @Test
+    void cycloneDxLibraryReadsItBack() throws Exception {
+        byte[] json = writer.toJson(SbomFixtures.input()).getBytes(StandardCharsets.UTF_8);
+        JsonParser parser = new JsonParser();
+        assertThat(parser.validate(json, Version.VERSION_16)).isEmpty();
+        Bom bom = parser.parse(json);
+        assertThat(bom.getComponents()).hasSize(SbomFixtures.packages().size() + 1);
+        assertThat(bom.getMetadata().getComponent().getType()).isEqualTo(Component.Type.CONTAINER);
+        assertThat(bom.getDependencies().get(0).getDependencies()).hasSize(SbomFixtures.packages().size() + 1);
     }
 
     @Test
@@ -111,6 +126,9 @@ class CycloneDxWriterTest {
         assertThat(lodash).extracting(c -> c.path("bom-ref").asText()).containsExactly(
                 "pkg:npm/lodash@4.17.21|/app/node_modules/legacy-ui/node_modules/lodash/package.json",
                 "pkg:npm/lodash@4.17.21|/app/node_modules/lodash/package.json");
+        assertThat(lodash).extracting(c -> c.path("evidence").path("occurrences").get(0).path("location").asText())
+                .containsExactly("/app/node_modules/legacy-ui/node_modules/lodash/package.json",
+                        "/app/node_modules/lodash/package.json");
         assertThat(lodash).extracting(c -> properties(c, CycloneDxWriter.PROPERTY_PATH)).containsExactly(
                 List.of("/app/node_modules/legacy-ui/node_modules/lodash/package.json"),
                 List.of("/app/node_modules/lodash/package.json"));

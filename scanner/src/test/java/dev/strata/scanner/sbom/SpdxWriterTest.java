@@ -66,6 +66,9 @@ class SpdxWriterTest {
         assertThat(image.path("SPDXID").asText()).isEqualTo("SPDXRef-Image");
         assertThat(image.path("primaryPackagePurpose").asText()).isEqualTo("CONTAINER");
         assertThat(image.path("versionInfo").asText()).isEqualTo(SbomFixtures.DIGEST);
+        assertThat(image.path("builtDate").asText()).isEqualTo("2026-11-20T08:00:00Z");
+        assertThat(image.path("checksums").get(0).path("checksumValue").asText())
+                .isEqualTo(SbomFixtures.DIGEST.substring(7));
         assertThat(image.path("externalRefs").get(0).path("referenceLocator").asText())
                 .startsWith("pkg:oci/api@sha256%3A");
         assertThat(packages.get(1).path("primaryPackagePurpose").asText()).isEqualTo("OPERATING_SYSTEM");
@@ -161,6 +164,13 @@ class SpdxWriterTest {
         new SpdxWriter().write(new SbomInput(input.image(), input.os(), shuffled, input.toolName(),
                 input.toolVersion(), input.timestamp()), out);
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(first);
+    }
+
+    @Test
+    void builtDateOnlyWhenTheCreatedTimeParses() {
+        assertThat(SpdxWriter.builtDate("2023-10-02T21:05:08.123456789+02:00")).contains("2023-10-02T19:05:08Z");
+        assertThat(SpdxWriter.builtDate("yesterday")).isEmpty();
+        assertThat(SpdxWriter.builtDate(null)).isEmpty();
     }
 
     @Test
