@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Parses an SPDX license expression (SPDX 2.3 annex D: ids, {@code +}, {@code WITH}, {@code AND}, {@code OR},
@@ -54,7 +55,7 @@ final class SpdxExpressionParser {
         return binary("AND", this::with);
     }
 
-    private Optional<Node> binary(String operator, java.util.function.Supplier<Optional<Node>> operand) {
+    private Optional<Node> binary(String operator, Supplier<Optional<Node>> operand) {
         Optional<Node> first = operand.get();
         if (first.isEmpty()) {
             return first;
@@ -99,7 +100,7 @@ final class SpdxExpressionParser {
                 return Optional.empty();
             }
             pos++;
-            return inner.map(n -> new Node(n.text(), n.compound()));
+            return inner;
         }
         if (token.equals(")") || isOperatorWord(token)) {
             return Optional.empty();
@@ -129,7 +130,7 @@ final class SpdxExpressionParser {
                     tokens.add(current.toString());
                     current.setLength(0);
                 }
-                if (c != ' ' && !Character.isWhitespace(c)) {
+                if (c == '(' || c == ')') {
                     tokens.add(String.valueOf(c));
                 }
             } else {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The {@code LicenseRef-…} identifiers of an SPDX document for declared license strings that are no SPDX
@@ -22,16 +23,16 @@ final class SpdxLicenseRefs {
 
     /** Registers every non-SPDX string of all packages first, sorted, so that ids do not depend on order. */
     SpdxLicenseRefs(List<SbomPackage> packages) {
-        TreeMap<String, Boolean> names = new TreeMap<>();
+        TreeSet<String> names = new TreeSet<>();
         for (SbomPackage p : packages) {
             for (String declared : p.installed().pkg().licenses()) {
                 if (!declared.isBlank() && !LicenseNormalizer.resolve(declared).isSpdx()) {
-                    names.put(declared.strip(), true);
+                    names.add(declared.strip());
                 }
             }
         }
         Set<String> used = new HashSet<>();
-        for (String name : names.keySet()) {
+        for (String name : names) {
             String base = "LicenseRef-" + SpdxWriter.sanitize(name);
             String id = base;
             for (int n = 2; !used.add(id); n++) {
