@@ -21,6 +21,16 @@ public enum PackageType {
         return purlType;
     }
 
+    /** The type whose purl type is {@code purlType} ({@code deb}, {@code maven}…). */
+    public static PackageType ofPurlType(String purlType) {
+        for (PackageType t : values()) {
+            if (t.purlType.equals(purlType)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("unknown package type '" + purlType + "'");
+    }
+
     /** Whether packages of this type belong to an operating-system distribution. */
     public boolean isOsPackage() {
         return this == DEB || this == APK || this == RPM;

@@ -16,6 +16,13 @@ public final class ReportBuilder {
 
     public static ScanReport build(ResolvedImage image, List<LayerFacts> facts, UnionFilesystem union,
                                    ScanStats stats, List<String> warnings) {
+        return build(image, facts, union, null, List.of(), stats, warnings);
+    }
+
+    /** As {@link #build(ResolvedImage, List, UnionFilesystem, ScanStats, List)}, with the detected OS and packages. */
+    public static ScanReport build(ResolvedImage image, List<LayerFacts> facts, UnionFilesystem union,
+                                   OsSummary os, List<PackageSummary> packages, ScanStats stats,
+                                   List<String> warnings) {
         List<Descriptor> blobs = image.layers();
         if (facts.size() != blobs.size() || union.changes().size() != blobs.size()) {
             throw new IllegalArgumentException("need facts and changes for each of the " + blobs.size() + " layers");
@@ -43,7 +50,7 @@ public final class ReportBuilder {
                 image.configDigest().toString(), image.manifest().mediaType(), config.platform().toString(),
                 image.repoTags(), config.created(), config.author(), size, uncompressed, fileCount,
                 union.finalFileBytes(), config.config(), historyRows(config, layers));
-        return new ScanReport(ScanReport.VERSION, summary, layers, stats, warnings);
+        return new ScanReport(ScanReport.VERSION, summary, layers, os, packages, stats, warnings);
     }
 
     /** The created-by text of each non-empty history entry, matched to layers in order (null where missing). */
