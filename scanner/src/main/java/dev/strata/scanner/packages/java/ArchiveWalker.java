@@ -1,0 +1,129 @@
+package dev.strata.scanner.packages.java;
+
+import dev.strata.scanner.packages.DetectedPackage;
+import dev.strata.scanner.packages.analysis.AnalysisSink;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+
+/**
+ * Reads one archive front to back with {@link ZipArchiveInputStream} (local headers only, never the central
+ * directory, never to disk), descends into nested archives from the same stream, and reports each archive's
+ * packages with its SHA-1 once the archive has been read to its end.
+ *
+ * <p>An archive that is not a ZIP, is cut short or has no end of central directory record gives a warning; of what
+ * it held only the complete {@code pom.properties} read before the break are reported (explicit coordinates are
+ * certain; the manifest and file-name fallbacks are not, as a pom.properties may have followed), with no SHA-1
+ * since the archive's bytes are incomplete. Nested archives finished before the break stay reported. An archive
+ * that exceeds an {@link ArchiveLimits} bound is skipped with a warning and reports nothing itself.
+ */
+final class ArchiveWalker {
+
+    private static final int MAX_METADATA_BYTES = 1 << 20;
+
+    private final ArchiveBudget budget;
+    private final AnalysisSink sink;
+    private final PomPropertiesParser pomParser = new PomPropertiesParser();
+    private final JarManifestParser manifestParser = new JarManifestParser();
+
+    ArchiveWalker(ArchiveBudget budget, AnalysisSink sink) {
+        this.budget = budget;
+        this.sink = sink;
+    }
+
+    /** Reads the archive at {@code location} (nesting level {@code level}) from {@code raw}; never closes it. */
+    void walk(String location, InputStream raw, int level) throws SourceIOException {
+        ArchiveStream bytes = new ArchiveStream(raw);
+        List<MavenCoordinates> poms = new ArrayList<>();
+        JarManifest manifest = null;
+        boolean complete = false;
+        try {
+            PushbackInputStream peek = new PushbackInputStream(bytes, 4);
+            byte[] magic = peek.readNBytes(4);
+            peek.unread(magic);
+            if (!isZipStart(magic)) {
+                sink.warning(location, "not a ZIP archive");
+                return;
+            }
+            try (ZipArchiveInputStream zip = new ZipArchiveInputStream(peek, "UTF-8", true, true)) {
+                ZipArchiveEntry entry;
+                while ((entry = zip.getNextZipEntry()) != null) {
+                    budget.entry();
+                    if (entry.isDirectory()) {
+                        continue;
+                    }
+                    String name = entry.getName();
+                    if (isPomProperties(name)) {
+                        var parsed = pomParser.parse(metadata(zip));
+                        poms.addAll(parsed.items());
+                        parsed.warnings().forEach(w -> sink.warning(location + "!/" + name, w.toString()));
+                    } else if (name.equalsIgnoreCase("META-INF/MANIFEST.MF")) {
+                        manifest = manifestParser.parse(metadata(zip));
+                    } else if (isArchiveName(name)) {
+                        nested(location + "!/" + name, zip, level + 1);
+                    }
+                }
+            }
+            bytes.drain();
+            complete = bytes.endsWithCentralDirectory();
+            if (!complete) {
+                sink.warning(location, "truncated ZIP archive: no end of central directory record");
+            }
+        } catch (SourceIOException e) {
+            throw e;
+        } catch (ArchiveLimitException e) {
+            sink.warning(location, e.getMessage() + "; archive skipped");
+            return;
+        } catch (IOException | RuntimeException e) {
+            sink.warning(location, "broken ZIP archive: " + e.getMessage());
+        }
+        if (complete) {
+            String sha1 = bytes.sha1Hex();
+            for (DetectedPackage p : ArchiveIdentity.decide(location, poms, manifest)) {
+                sink.foundPackage(p, sha1);
+            }
+        } else {
+            for (DetectedPackage p : ArchiveIdentity.fromPomProperties(location, poms)) {
+                sink.foundPackage(p, null);
+            }
+        }
+    }
+
+    private void nested(String location, ZipArchiveInputStream zip, int level) throws IOException {
+        if (level > budget.limits().maxNesting()) {
+            sink.warning(location, "nested deeper than " + budget.limits().maxNesting() + "; archive skipped");
+            return;
+        }
+        walk(location, budget.meter(zip, zip::getCompressedCount), level);
+    }
+
+    private InputStream metadata(ZipArchiveInputStream zip) throws IOException {
+        InputStream in = budget.meter(zip, zip::getCompressedCount);
+        byte[] data = in.readNBytes(MAX_METADATA_BYTES + 1);
+        if (data.length > MAX_METADATA_BYTES) {
+            throw new ArchiveLimitException("metadata entry larger than " + MAX_METADATA_BYTES + " bytes");
+        }
+        return new java.io.ByteArrayInputStream(data);
+    }
+
+    private static boolean isZipStart(byte[] magic) {
+        return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K'
+                && ((magic[2] == 3 && magic[3] == 4) || (magic[2] == 5 && magic[3] == 6));
+    }
+
+    static boolean isPomProperties(String name) {
+        return name.startsWith("META-INF/maven/") && name.endsWith("/pom.properties");
+    }
+
+    /** Whether an entry or file name is a Java archive: {@code .jar .war .ear .jpi .hpi}, any case. */
+    static boolean isArchiveName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".jar") || lower.endsWith(".war") || lower.endsWith(".ear")
+                || lower.endsWith(".jpi") || lower.endsWith(".hpi");
+    }
+}
