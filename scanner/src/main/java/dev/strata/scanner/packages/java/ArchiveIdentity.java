@@ -15,8 +15,9 @@ import java.util.Set;
  *   <li>Every {@code META-INF/maven/**}{@code /pom.properties} with complete coordinates is one Maven package (a
  *       shaded jar gives several); a {@code pom.xml} alone never counts.</li>
  *   <li>Without any: the manifest. Version: {@code Implementation-Version}, else {@code Bundle-Version}, else the
- *       file name's. Name: the artifactId of the file name, else {@code Bundle-SymbolicName}, else
- *       {@code Automatic-Module-Name}, else {@code Implementation-Title}. Group: {@link ManifestGroupGuess}, else
+ *       file name's. Name: the artifactId of the file name when that name has a version, else
+ *       {@code Bundle-SymbolicName}, else {@code Automatic-Module-Name}, else {@code Implementation-Title}, else the
+ *       file name ({@code app.jar} is usually a renamed copy, so its name is the last resort). Group: {@link ManifestGroupGuess}, else
  *       none. No version means no package (a Spring Boot fat jar without version names no app).</li>
  *   <li>Without a manifest: the file name ({@code log4j-core-2.14.1.jar} gives {@code log4j-core} 2.14.1, no
  *       group) when it has a version.</li>
@@ -42,13 +43,15 @@ final class ArchiveIdentity {
                     : List.of(maven(null, fileArtifact, fileVersion, location));
         }
         String version = manifest.implementationVersion().or(manifest::bundleVersion).orElse(fileVersion);
-        String name = fileArtifact != null ? fileArtifact
+        // a file name without version (app.jar) is likely a renamed copy: prefer the manifest's names then
+        String trustedArtifact = fileVersion != null ? fileArtifact : null;
+        String name = trustedArtifact != null ? trustedArtifact
                 : manifest.bundleSymbolicName().or(manifest::automaticModuleName)
-                        .or(manifest::implementationTitle).orElse(null);
+                        .or(manifest::implementationTitle).orElse(fileArtifact);
         if (name == null || version == null) {
             return List.of();
         }
-        String group = ManifestGroupGuess.guess(manifest, fileArtifact).orElse(null);
+        String group = ManifestGroupGuess.guess(manifest, trustedArtifact).orElse(null);
         return List.of(maven(group, name, version, location));
     }
 

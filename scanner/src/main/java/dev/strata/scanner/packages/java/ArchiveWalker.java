@@ -47,7 +47,7 @@ final class ArchiveWalker {
             byte[] magic = peek.readNBytes(4);
             peek.unread(magic);
             if (!isZipStart(magic)) {
-                sink.warning(location, "not a ZIP archive");
+                warn(location, "not a ZIP archive");
                 return;
             }
             try (ZipArchiveInputStream zip = new ZipArchiveInputStream(peek, "UTF-8", true, true)) {
@@ -61,7 +61,7 @@ final class ArchiveWalker {
                     if (isPomProperties(name)) {
                         var parsed = pomParser.parse(metadata(zip));
                         poms.addAll(parsed.items());
-                        parsed.warnings().forEach(w -> sink.warning(location + "!/" + name, w.toString()));
+                        parsed.warnings().forEach(w -> warn(location + "!/" + name, w.toString()));
                     } else if (name.equalsIgnoreCase("META-INF/MANIFEST.MF")) {
                         manifest = manifestParser.parse(metadata(zip));
                     } else if (isArchiveName(name)) {
@@ -72,31 +72,61 @@ final class ArchiveWalker {
             bytes.drain();
             complete = bytes.endsWithCentralDirectory();
             if (!complete) {
-                sink.warning(location, "truncated ZIP archive: no end of central directory record");
+                warn(location, "truncated ZIP archive: no end of central directory record");
             }
-        } catch (SourceIOException e) {
+        } catch (SourceIOException | SinkFailure e) {
             throw e;
         } catch (ArchiveLimitException e) {
-            sink.warning(location, e.getMessage() + "; archive skipped");
+            warn(location, e.getMessage() + "; archive skipped");
             return;
         } catch (IOException | RuntimeException e) {
-            sink.warning(location, "broken ZIP archive: " + e.getMessage());
+            warn(location, "broken ZIP archive: " + describe(e));
         }
         if (complete) {
             String sha1 = bytes.sha1Hex();
             for (DetectedPackage p : ArchiveIdentity.decide(location, poms, manifest)) {
-                sink.foundPackage(p, sha1);
+                found(p, sha1);
             }
         } else {
             for (DetectedPackage p : ArchiveIdentity.fromPomProperties(location, poms)) {
-                sink.foundPackage(p, null);
+                found(p, null);
             }
+        }
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof java.io.EOFException) {
+            return "unexpected end of data";
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    private void warn(String path, String message) {
+        try {
+            sink.warning(path, message);
+        } catch (RuntimeException e) {
+            throw new SinkFailure(e);
+        }
+    }
+
+    private void found(DetectedPackage pkg, String sha1) {
+        try {
+            sink.foundPackage(pkg, sha1);
+        } catch (RuntimeException e) {
+            throw new SinkFailure(e);
+        }
+    }
+
+    /** A failure of the sink itself; it must not be mistaken for a broken archive. */
+    static final class SinkFailure extends RuntimeException {
+        SinkFailure(RuntimeException cause) {
+            super(cause);
         }
     }
 
     private void nested(String location, ZipArchiveInputStream zip, int level) throws IOException {
         if (level > budget.limits().maxNesting()) {
-            sink.warning(location, "nested deeper than " + budget.limits().maxNesting() + "; archive skipped");
+            warn(location, "nested deeper than " + budget.limits().maxNesting() + "; archive skipped");
             return;
         }
         walk(location, budget.meter(zip, zip::getCompressedCount), level);

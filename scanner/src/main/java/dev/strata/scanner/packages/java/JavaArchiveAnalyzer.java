@@ -35,6 +35,8 @@ public final class JavaArchiveAnalyzer implements FileAnalyzer {
             new ArchiveWalker(new ArchiveBudget(limits), sink).walk(path, new SourceStream(content), 0);
         } catch (SourceIOException e) {
             throw (IOException) e.getCause();
+        } catch (ArchiveWalker.SinkFailure e) {
+            throw (RuntimeException) e.getCause();
         }
     }
 }

@@ -10,12 +10,20 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>{@code Implementation-Vendor-Id}, when it looks like a groupId (dotted, no spaces): Maven's archiver wrote
  *       the groupId there ({@code addDefaultImplementationEntries}).</li>
- *   <li>The maven-bundle-plugin's default {@code Bundle-SymbolicName}, inverted against the artifactId taken from
- *       the file name: symbolic name {@code org.objenesis} with artifact {@code objenesis} (its last segment) gives
- *       group {@code org.objenesis}; {@code org.apache.commons.lang3} with artifact {@code commons-lang3} (the last
- *       two segments joined by a dash) gives group {@code org.apache.commons}. The group must keep two segments.</li>
+ *   <li>The maven-bundle-plugin's default {@code Bundle-SymbolicName} ({@code groupId} when the artifactId is the
+ *       group's last segment; {@code groupId.rest} when the artifactId is {@code lastSegment-rest};
+ *       else {@code groupId.artifactId}), inverted against the artifactId taken from the file name, only where the
+ *       inversion is unambiguous:
+ *       <ul>
+ *         <li>{@code org.objenesis} + {@code objenesis}: group {@code org.objenesis} (the other reading, group
+ *             {@code org}, is a one-segment group, which Maven Central does not have);</li>
+ *         <li>{@code com.fasterxml.jackson.core.jackson-core} + {@code jackson-core}: group
+ *             {@code com.fasterxml.jackson.core} (the last segment has a dash: an artifactId, not a group part);</li>
+ *         <li>{@code org.apache.commons.lang3} + {@code commons-lang3}: group {@code org.apache.commons}.</li>
+ *       </ul></li>
  * </ol>
- * Anything else (a symbolic name unrelated to the file name, no file-name artifactId) gives no group.
+ * Anything else ({@code org.apache.felix} + {@code felix} could be either reading; a symbolic name unrelated to the
+ * file name; no file-name artifactId) gives no group.
  */
 final class ManifestGroupGuess {
 
@@ -41,9 +49,15 @@ final class ManifestGroupGuess {
         String[] seg = bsn.split("\\.");
         int n = seg.length;
         if (seg[n - 1].equals(artifactId)) {
-            return Optional.of(bsn);
+            if (n == 2) {
+                return Optional.of(bsn);
+            }
+            if (artifactId.contains("-")) {
+                return Optional.of(bsn.substring(0, bsn.length() - artifactId.length() - 1));
+            }
+            return Optional.empty();
         }
-        if (n >= 4 && artifactId.equals(seg[n - 2] + "-" + seg[n - 1])) {
+        if (n >= 3 && artifactId.equals(seg[n - 2] + "-" + seg[n - 1])) {
             return Optional.of(bsn.substring(0, bsn.length() - seg[n - 1].length() - 1));
         }
         return Optional.empty();
