@@ -109,11 +109,12 @@ final class ArchiveStream extends FilterInputStream {
 
     private void seen(byte[] b, int off, int n) {
         sha1.update(b, off, n);
-        int from = n > TAIL ? off + n - TAIL : off;
-        long pos = total + (from - off);
-        for (int i = from; i < off + n; i++) {
-            tail[(int) (pos++ % TAIL)] = b[i];
-        }
+        int keep = Math.min(n, TAIL);
+        int src = off + n - keep;
+        int at = (int) ((total + n - keep) % TAIL);
+        int first = Math.min(keep, TAIL - at);
+        System.arraycopy(b, src, tail, at, first);
+        System.arraycopy(b, src + first, tail, 0, keep - first);
         total += n;
     }
 }

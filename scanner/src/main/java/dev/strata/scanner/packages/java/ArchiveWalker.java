@@ -2,9 +2,10 @@ package dev.strata.scanner.packages.java;
 
 import dev.strata.scanner.packages.DetectedPackage;
 import dev.strata.scanner.packages.analysis.AnalysisSink;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackInputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,9 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
  * directory, never to disk), descends into nested archives from the same stream, and reports each archive's
  * packages with its SHA-1 once the archive has been read to its end.
  *
+ * <p>Entries of no interest are skipped without inflating them, except DEFLATED entries with a data descriptor,
+ * whose end can only be found by inflating them: those are read under the limits too (an outer-level zip bomb).
+ *
  * <p>An archive that is not a ZIP, is cut short or has no end of central directory record gives a warning; of what
  * it held only the complete {@code pom.properties} read before the break are reported (explicit coordinates are
  * certain; the manifest and file-name fallbacks are not, as a pom.properties may have followed), with no SHA-1
@@ -25,6 +29,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 final class ArchiveWalker {
 
     private static final int MAX_METADATA_BYTES = 1 << 20;
+    private static final int MAX_PREAMBLE = 1 << 20;
 
     private final ArchiveBudget budget;
     private final AnalysisSink sink;
@@ -43,10 +48,8 @@ final class ArchiveWalker {
         JarManifest manifest = null;
         boolean complete = false;
         try {
-            PushbackInputStream peek = new PushbackInputStream(bytes, 4);
-            byte[] magic = peek.readNBytes(4);
-            peek.unread(magic);
-            if (!isZipStart(magic)) {
+            BufferedInputStream peek = new BufferedInputStream(bytes, 1 << 16);
+            if (!atZipStart(peek)) {
                 warn(location, "not a ZIP archive");
                 return;
             }
@@ -66,6 +69,9 @@ final class ArchiveWalker {
                         manifest = manifestParser.parse(metadata(zip));
                     } else if (isArchiveName(name)) {
                         nested(location + "!/" + name, zip, level + 1);
+                    } else if (inflatedToSkip(entry)) {
+                        // ZipArchiveInputStream would inflate it anyway to find its end: do so under the limits
+                        budget.meter(zip, zip::getCompressedCount).transferTo(OutputStream.nullOutputStream());
                     }
                 }
             }
@@ -141,9 +147,40 @@ final class ArchiveWalker {
         return new java.io.ByteArrayInputStream(data);
     }
 
-    private static boolean isZipStart(byte[] magic) {
-        return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K'
-                && ((magic[2] == 3 && magic[3] == 4) || (magic[2] == 5 && magic[3] == 6));
+    /**
+     * Whether the stream starts a ZIP archive (a local file header, or the end record of an empty archive), after
+     * skipping a launch script of at most {@link #MAX_PREAMBLE} bytes that starts with {@code #!} (Spring Boot
+     * "fully executable" jars); the stream is left at the archive's first record.
+     */
+    private static boolean atZipStart(BufferedInputStream in) throws IOException {
+        byte[] magic = peek(in);
+        if (magic.length == 4 && magic[0] == '#' && magic[1] == '!') {
+            for (int skipped = 0; skipped < MAX_PREAMBLE; skipped++) {
+                magic = peek(in);
+                if (magic.length < 4 || isLocalHeader(magic)) {
+                    break;
+                }
+                in.read();
+            }
+            return isLocalHeader(magic);
+        }
+        return isLocalHeader(magic) || (magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 5
+                && magic[3] == 6);
+    }
+
+    private static byte[] peek(BufferedInputStream in) throws IOException {
+        in.mark(4);
+        byte[] magic = in.readNBytes(4);
+        in.reset();
+        return magic;
+    }
+
+    private static boolean isLocalHeader(byte[] magic) {
+        return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+    }
+
+    private static boolean inflatedToSkip(ZipArchiveEntry entry) {
+        return entry.getMethod() == ZipArchiveEntry.DEFLATED && entry.getGeneralPurposeBit().usesDataDescriptor();
     }
 
     static boolean isPomProperties(String name) {

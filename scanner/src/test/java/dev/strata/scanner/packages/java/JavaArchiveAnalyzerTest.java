@@ -259,15 +259,58 @@ class JavaArchiveAnalyzerTest {
     }
 
     @Test
-    void totalBytesLimit() throws IOException {
+    void zipBombAtTheOuterLevelSkipsTheOuterArchive() throws IOException {
         byte[] jopt = real("jopt-simple-5.0.4.jar");
-        byte[] outer = zip().stored("lib/a-1.jar", jopt).stored("lib/b-1.jar", jopt).build();
-        JavaArchiveAnalyzer small = new JavaArchiveAnalyzer(new ArchiveLimits(4, jopt.length + 1000, 100, 1 << 20, 1000));
+        byte[] outer = zip()
+                .stored("lib/jopt-simple-5.0.4.jar", jopt)
+                .add("data/zeros.bin", new byte[8 << 20]) // deflated with a data descriptor: must be inflated to skip
+                .add("META-INF/maven/g/outer/pom.properties", "groupId=g\nartifactId=outer\nversion=1\n")
+                .build();
+        RecordingSink sink = analyze("/app/outer.jar", outer);
+        assertThat(sink.warnings).containsExactly(
+                "/app/outer.jar: compression ratio above 100 (possible zip bomb); archive skipped");
+        assertThat(sink.packages).containsExactly(
+                "pkg:maven/net.sf.jopt-simple/jopt-simple@5.0.4 /app/outer.jar!/lib/jopt-simple-5.0.4.jar " + sha1(jopt));
+    }
+
+    @Test
+    void fullyExecutableJarWithLaunchScript() throws IOException {
+        byte[] jopt = real("jopt-simple-5.0.4.jar");
+        byte[] jar = zip()
+                .add("META-INF/MANIFEST.MF", MANIFEST + "Spring-Boot-Version: 2.7.0\r\n")
+                .stored("BOOT-INF/lib/jopt-simple-5.0.4.jar", jopt)
+                .build();
+        byte[] script = ("#!/bin/bash\n# launch script\n" + "#".repeat(12_000) + "\nexit 0\n").getBytes();
+        byte[] file = new byte[script.length + jar.length];
+        System.arraycopy(script, 0, file, 0, script.length);
+        System.arraycopy(jar, 0, file, script.length, jar.length);
+        RecordingSink sink = analyze("/app/app.jar", file);
+        assertThat(sink.warnings).isEmpty();
+        assertThat(sink.packages).containsExactly(
+                "pkg:maven/net.sf.jopt-simple/jopt-simple@5.0.4 /app/app.jar!/BOOT-INF/lib/jopt-simple-5.0.4.jar "
+                        + sha1(jopt));
+        assertThat(analyze("/app/script.jar", script).warnings).containsExactly("/app/script.jar: not a ZIP archive");
+    }
+
+    @Test
+    void emptyArchive() throws IOException {
+        byte[] empty = zip().build();
+        RecordingSink sink = analyze("/app/lib/empty-1.0.jar", empty);
+        assertThat(sink.warnings).isEmpty();
+        assertThat(sink.packages).containsExactly("maven-no-group:empty@1.0 /app/lib/empty-1.0.jar " + sha1(empty));
+    }
+
+    @Test
+    void totalBytesLimit() throws IOException {
+        byte[] inject = real("javax.inject-1.jar");
+        byte[] jopt = real("jopt-simple-5.0.4.jar");
+        byte[] outer = zip().stored("lib/javax.inject-1.jar", inject).stored("lib/jopt-simple-5.0.4.jar", jopt).build();
+        JavaArchiveAnalyzer small = new JavaArchiveAnalyzer(new ArchiveLimits(4, 60_000, 100, 1 << 20, 1000));
         RecordingSink sink = analyze(small, "/app/x.jar", outer);
         assertThat(sink.warnings).containsExactly(
-                "/app/x.jar!/lib/b-1.jar: more than " + (jopt.length + 1000) + " bytes uncompressed; archive skipped");
+                "/app/x.jar!/lib/jopt-simple-5.0.4.jar: more than 60000 bytes uncompressed; archive skipped");
         assertThat(sink.packages).containsExactly(
-                "pkg:maven/net.sf.jopt-simple/jopt-simple@5.0.4 /app/x.jar!/lib/a-1.jar " + sha1(jopt));
+                "maven-no-group:javax.inject@1 /app/x.jar!/lib/javax.inject-1.jar " + sha1(inject));
     }
 
     @Test
