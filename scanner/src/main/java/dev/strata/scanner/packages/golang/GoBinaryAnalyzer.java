@@ -7,7 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
-import java.util.Optional;
 
 /**
  * Finds the Go modules compiled into ELF executables from their embedded build information (Go 1.18 and later;
@@ -33,12 +32,12 @@ public final class GoBinaryAnalyzer implements FileAnalyzer {
         if (!java.util.Arrays.equals(head, ELF)) {
             return;
         }
-        Optional<byte[]> blob = GoBuildInfoLocator.find(
-                new SequenceInputStream(new ByteArrayInputStream(head), content));
-        if (blob.isEmpty()) {
+        byte[] blob = GoBuildInfoLocator.find(new SequenceInputStream(new ByteArrayInputStream(head), content))
+                .orElse(null);
+        if (blob == null) {
             return;
         }
-        GoBuildInfoDecoding decoding = GoBuildInfoDecoder.decode(blob.get());
+        GoBuildInfoDecoding decoding = GoBuildInfoDecoder.decode(blob);
         if (decoding instanceof GoBuildInfoDecoding.Unreadable u) {
             sink.warning(path, u.message());
         } else if (decoding instanceof GoBuildInfoDecoding.Decoded d) {

@@ -4,6 +4,7 @@ import dev.strata.scanner.packages.DetectedPackage;
 import dev.strata.scanner.packages.PackageType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,10 +47,10 @@ final class GoPackages {
     }
 
     /** The module whose code is in the binary, if it has a version. */
-    private static java.util.Optional<GoModule> effective(GoModule m) {
+    private static Optional<GoModule> effective(GoModule m) {
         GoModule r = m.replacement();
         GoModule chosen = r != null && !r.isLocalDirectory() && !r.version().isEmpty() ? r : m;
-        return chosen.version().isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(chosen);
+        return chosen.version().isEmpty() ? Optional.empty() : Optional.of(chosen);
     }
 
     private static DetectedPackage pkg(String name, String version, String path) {

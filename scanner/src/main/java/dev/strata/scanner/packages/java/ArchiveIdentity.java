@@ -5,7 +5,6 @@ import dev.strata.scanner.packages.PackageType;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,9 +34,9 @@ final class ArchiveIdentity {
         if (!pomProperties.isEmpty()) {
             return fromPomProperties(location, pomProperties);
         }
-        Optional<JarFileName> fileName = FILE_NAMES.parse(location);
-        String fileArtifact = fileName.map(JarFileName::artifactId).orElse(null);
-        String fileVersion = fileName.map(JarFileName::version).orElse(null);
+        JarFileName fileName = FILE_NAMES.parse(location).orElse(null);
+        String fileArtifact = fileName == null ? null : fileName.artifactId();
+        String fileVersion = fileName == null ? null : fileName.version();
         if (manifest == null) {
             return fileArtifact == null || fileVersion == null ? List.of()
                     : List.of(maven(null, fileArtifact, fileVersion, location));

@@ -20,6 +20,7 @@ public final class JavaArchiveAnalyzer implements FileAnalyzer {
         this(ArchiveLimits.DEFAULTS);
     }
 
+    /** With the given bounds per outer archive. */
     public JavaArchiveAnalyzer(ArchiveLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
     }

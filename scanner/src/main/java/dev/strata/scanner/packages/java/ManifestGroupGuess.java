@@ -33,9 +33,9 @@ final class ManifestGroupGuess {
     }
 
     static Optional<String> guess(JarManifest manifest, String artifactId) {
-        Optional<String> vendorId = manifest.get("Implementation-Vendor-Id").filter(v -> GROUP_ID.matcher(v).matches());
-        if (vendorId.isPresent()) {
-            return vendorId;
+        String vendorId = manifest.get("Implementation-Vendor-Id").orElse("");
+        if (GROUP_ID.matcher(vendorId).matches()) {
+            return Optional.of(vendorId);
         }
         if (artifactId == null) {
             return Optional.empty();
