@@ -59,8 +59,21 @@ public record DetectedPackage(
                 licenses, newPaths, distro);
     }
 
-    /** The package URL, following the purl-spec rules for this type. */
+    /**
+     * The package URL, following the purl-spec rules for this type. A Maven artifact whose groupId is unknown
+     * (identified only by its manifest or file name) cannot have a {@code pkg:maven} purl — the spec requires
+     * the namespace — so it gets {@code pkg:generic/<name>@<version>} rather than a guessed group.
+     */
     public String purl() {
+        if (type == PackageType.MAVEN && (namespace == null || namespace.isBlank())) {
+            PackageURLBuilder generic = PackageURLBuilder.aPackageURL().withType("generic").withName(name)
+                    .withVersion(version);
+            try {
+                return generic.build().canonicalize();
+            } catch (MalformedPackageURLException e) {
+                throw new IllegalStateException("cannot build a purl for " + name + "@" + version, e);
+            }
+        }
         PackageURLBuilder b = PackageURLBuilder.aPackageURL().withType(type.purlType());
         switch (type) {
             case DEB -> {
