@@ -6,7 +6,7 @@ import java.util.List;
  * Everything package detection found in one layer, independent of the layers around it, so it can be cached by
  * the layer's diffID. OS package databases are kept whole (they are compared across layers); language packages
  * are kept with the file they were read from. {@code dpkgStatus} and {@code apkInstalled} are null when the layer
- * does not write them; {@code rpmDatabases} are the paths of rpm databases the layer writes (not read).
+ * does not write them; {@code rpmDatabases} are the rpm SQLite databases the layer writes and that were read.
  */
 public record LayerPackageFindings(
         List<OsFileFinding> osFiles,
@@ -14,7 +14,7 @@ public record LayerPackageFindings(
         List<PackageDatabase> dpkgStatusD,
         List<DpkgFileListFinding> dpkgFileLists,
         PackageDatabase apkInstalled,
-        List<String> rpmDatabases,
+        List<PackageDatabase> rpmDatabases,
         List<FoundPackage> packages,
         List<NpmLockScopes> npmLocks,
         List<FileWarning> warnings) {

@@ -27,6 +27,7 @@ import dev.strata.scanner.packages.python.RecordParser;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,13 +48,14 @@ public final class LayerPackageScanner implements LayerFileVisitor {
     public static final long MAX_FILE_BYTES = 32L << 20;
 
     private final List<FileAnalyzer> extraAnalyzers;
+    private final Path tmpDir;
 
     private final List<OsFileFinding> osFiles = new ArrayList<>();
     private PackageDatabase dpkgStatus;
     private final List<PackageDatabase> dpkgStatusD = new ArrayList<>();
     private final List<DpkgFileListFinding> dpkgFileLists = new ArrayList<>();
     private PackageDatabase apkInstalled;
-    private final List<String> rpmDatabases = new ArrayList<>();
+    private final List<PackageDatabase> rpmDatabases = new ArrayList<>();
     private final List<FoundPackage> packages = new ArrayList<>();
     private final Map<String, FoundPackage> pythonByDir = new TreeMap<>();
     private final Map<String, List<String>> recordsByDir = new TreeMap<>();
@@ -64,9 +66,18 @@ public final class LayerPackageScanner implements LayerFileVisitor {
     private PackageFileKind pendingKind;
     private FileAnalyzer pendingAnalyzer;
 
-    /** A scanner that also offers files to {@code extraAnalyzers} (Java archives, Go binaries, ...), in order. */
-    public LayerPackageScanner(List<FileAnalyzer> extraAnalyzers) {
+    /**
+     * A scanner that also offers files to {@code extraAnalyzers} (Java archives, Go binaries, ...), in order, and
+     * copies an rpm SQLite database into {@code tmpDir} to read it (null: rpm databases are reported, not read).
+     */
+    public LayerPackageScanner(List<FileAnalyzer> extraAnalyzers, Path tmpDir) {
         this.extraAnalyzers = List.copyOf(extraAnalyzers);
+        this.tmpDir = tmpDir;
+    }
+
+    /** A scanner without a temporary directory: rpm databases are reported as not read. */
+    public LayerPackageScanner(List<FileAnalyzer> extraAnalyzers) {
+        this(extraAnalyzers, null);
     }
 
     @Override
@@ -89,15 +100,14 @@ public final class LayerPackageScanner implements LayerFileVisitor {
     }
 
     private boolean wantsOwn(String path, long size, PackageFileKind kind) {
-        if (kind == PackageFileKind.RPM_SQLITE || kind == PackageFileKind.RPM_OTHER) {
-            rpmDatabases.add(path);
+        if (kind == PackageFileKind.RPM_OTHER || kind == PackageFileKind.RPM_SQLITE && tmpDir == null) {
             warnings.add(new FileWarning(path, kind == PackageFileKind.RPM_SQLITE
-                    ? "rpm database in SQLite format not read (no SQLite reader in this build)"
+                    ? "rpm database in SQLite format not read (no temporary directory given)"
                     : "rpm database in BerkeleyDB/NDB format not read"));
             return false;
         }
         long limit = kind == PackageFileKind.DPKG_STATUS || kind == PackageFileKind.APK_INSTALLED
-                ? MAX_DATABASE_BYTES : MAX_FILE_BYTES;
+                || kind == PackageFileKind.RPM_SQLITE ? MAX_DATABASE_BYTES : MAX_FILE_BYTES;
         if (size > limit) {
             warnings.add(new FileWarning(path, "not read: " + size + " bytes is more than the limit of "
                     + limit + " bytes"));
@@ -142,6 +152,7 @@ public final class LayerPackageScanner implements LayerFileVisitor {
             case DPKG_STATUS_D -> dpkgStatusD.add(dpkg(path, new DpkgStatusParser().parseStatusD(in)));
             case DPKG_LIST -> readDpkgList(path, in);
             case APK_INSTALLED -> readApk(path, in);
+            case RPM_SQLITE -> readRpm(path, in);
             case NPM_PACKAGE_JSON -> readPackageJson(path, in);
             case NPM_LOCK -> readLock(path, in);
             case PYTHON_METADATA -> readPythonMetadata(path, in);
@@ -173,6 +184,15 @@ public final class LayerPackageScanner implements LayerFileVisitor {
         apkInstalled = new PackageDatabase(path, result.items().stream()
                 .map(p -> new DatabasePackage(p.toDetectedPackage(path, null), p.files()))
                 .toList());
+    }
+
+    private void readRpm(String path, InputStream in) throws IOException {
+        List<RpmHeader> headers = new RpmSqliteReader(tmpDir).read(in, MAX_DATABASE_BYTES,
+                (row, problem) -> warnings.add(new FileWarning(path, "package header " + row + " skipped: "
+                        + problem)));
+        rpmDatabases.add(new PackageDatabase(path, headers.stream()
+                .map(h -> new DatabasePackage(h.toDetectedPackage(path), h.files()))
+                .toList()));
     }
 
     private void readPackageJson(String path, InputStream in) throws IOException, PackageParseException {

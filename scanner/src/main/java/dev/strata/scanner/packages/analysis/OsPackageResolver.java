@@ -24,6 +24,8 @@ final class OsPackageResolver {
     static final DatabaseLookup DPKG_STATUS_D = (f, path) -> f.dpkgStatusD().stream()
             .filter(db -> db.path().equals(path)).findFirst().orElse(null);
     static final DatabaseLookup APK = (f, path) -> f.apkInstalled();
+    static final DatabaseLookup RPM = (f, path) -> f.rpmDatabases().stream()
+            .filter(db -> db.path().equals(path)).findFirst().orElse(null);
 
     private final FinalFiles files;
     private final List<String> warnings;
@@ -42,7 +44,10 @@ final class OsPackageResolver {
         int top = writer.getAsInt();
         PackageDatabase db = lookup.apply(files.layer(top).findings(), path);
         if (db == null) {
-            warnings.add(path + ": package database in layer " + files.layer(top).diffId() + " was not read");
+            // a layer that skipped the file said why in its own warnings
+            if (files.layer(top).findings().warnings().stream().noneMatch(w -> w.path().equals(path))) {
+                warnings.add(path + ": package database in layer " + files.layer(top).diffId() + " was not read");
+            }
             return List.of();
         }
         List<Set<String>> lowerKeys = new ArrayList<>();

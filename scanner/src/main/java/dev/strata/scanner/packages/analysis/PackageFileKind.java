@@ -1,5 +1,6 @@
 package dev.strata.scanner.packages.analysis;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The package-related files {@link LayerPackageScanner} reads itself, recognised by path alone. */
@@ -23,6 +24,8 @@ public enum PackageFileKind {
     static final String DPKG_INFO_DIR = "/var/lib/dpkg/info/";
     static final String APK_INSTALLED_PATH = "/lib/apk/db/installed";
     static final String NODE_MODULES = "/node_modules/";
+    static final List<String> RPM_SQLITE_PATHS = List.of("/usr/lib/sysimage/rpm/rpmdb.sqlite",
+            "/var/lib/rpm/rpmdb.sqlite");
 
     /** The kind of file {@code path} (clean, absolute), if it is one. */
     public static Optional<PackageFileKind> of(String path) {

@@ -47,7 +47,12 @@ public final class PackageInventory {
                 dpkg.addAll(resolver.resolve(path, OsPackageResolver.DPKG_STATUS_D));
             }
         }
-        List<AttributedPackage> apk = resolver.resolve(PackageFileKind.APK_INSTALLED_PATH, OsPackageResolver.APK);
+        // apk and rpm databases list each package's files themselves
+        List<AttributedPackage> withFiles = new ArrayList<>(resolver.resolve(PackageFileKind.APK_INSTALLED_PATH,
+                OsPackageResolver.APK));
+        for (String path : PackageFileKind.RPM_SQLITE_PATHS) {
+            withFiles.addAll(resolver.resolve(path, OsPackageResolver.RPM));
+        }
 
         List<InstalledPackage> out = new ArrayList<>();
         OwnershipIndex osOwners = new OwnershipIndex();
@@ -59,7 +64,7 @@ public final class PackageInventory {
             List<String> owned = dpkgLists.get(pkg.name() + ":" + arch);
             osOwners.add(pkg.purl(), owned != null ? owned : dpkgLists.getOrDefault(pkg.name(), List.of()));
         }
-        for (AttributedPackage a : apk) {
+        for (AttributedPackage a : withFiles) {
             DetectedPackage pkg = a.pkg().pkg().withDistro(distro);
             out.add(new InstalledPackage(pkg, files.layer(a.layerIndex()).diffId(), null, null));
             osOwners.add(pkg.purl(), a.pkg().files());

@@ -262,7 +262,7 @@ class PackageInventoryTest {
         assertThat(r.packages()).isEmpty();
         assertThat(r.warnings()).containsExactlyInAnyOrder(
                 "/usr/lib/sysimage/rpm/rpmdb.sqlite: rpm database in SQLite format not read"
-                        + " (no SQLite reader in this build)",
+                        + " (no temporary directory given)",
                 "/var/lib/rpm/Packages: rpm database in BerkeleyDB/NDB format not read");
     }
 
