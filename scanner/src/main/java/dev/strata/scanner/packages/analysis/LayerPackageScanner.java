@@ -186,7 +186,7 @@ public final class LayerPackageScanner implements LayerFileVisitor {
                 .toList());
     }
 
-    private void readRpm(String path, InputStream in) throws IOException {
+    private void readRpm(String path, InputStream in) throws IOException, PackageParseException {
         List<RpmHeader> headers = new RpmSqliteReader(tmpDir).read(in, MAX_DATABASE_BYTES,
                 (row, problem) -> warnings.add(new FileWarning(path, "package header " + row + " skipped: "
                         + problem)));

@@ -1,5 +1,7 @@
 package dev.strata.scanner.packages.analysis;
 
+import dev.strata.scanner.packages.PackageParseException;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,17 +35,22 @@ public final class RpmSqliteReader {
      * Reads every header of the database in {@code content} (at most {@code maxBytes} bytes). Headers that cannot
      * be parsed go to {@code badHeader} with their row id; {@code gpg-pubkey} pseudo-packages are left out.
      *
-     * @throws IOException when the copy fails, or the content is not an rpm SQLite database
+     * @throws IOException when reading the content or writing the copy fails
+     * @throws PackageParseException when the content is not an rpm SQLite database or is too large
      */
     public List<RpmHeader> read(InputStream content, long maxBytes, BiConsumer<Long, String> badHeader)
-            throws IOException {
+            throws IOException, PackageParseException {
         Files.createDirectories(tmpDir);
         Path copy = Files.createTempFile(tmpDir, "rpmdb-", ".sqlite");
         try {
             try (OutputStream out = Files.newOutputStream(copy)) {
-                long copied = content.transferTo(new LimitedOutputStream(out, maxBytes));
-                if (copied == 0) {
-                    throw new IOException("empty rpm database");
+                LimitedOutputStream limited = new LimitedOutputStream(out, maxBytes);
+                content.transferTo(limited);
+                if (limited.tooLarge) {
+                    throw new PackageParseException("rpm database larger than the limit of " + maxBytes + " bytes");
+                }
+                if (limited.written == 0) {
+                    throw new PackageParseException("empty rpm database");
                 }
             }
             return query(copy, badHeader);
@@ -54,7 +61,7 @@ public final class RpmSqliteReader {
         }
     }
 
-    private List<RpmHeader> query(Path db, BiConsumer<Long, String> badHeader) throws IOException {
+    private List<RpmHeader> query(Path db, BiConsumer<Long, String> badHeader) throws PackageParseException {
         List<RpmHeader> out = new ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
              Statement s = c.createStatement();
@@ -72,16 +79,17 @@ public final class RpmSqliteReader {
                 }
             }
         } catch (SQLException e) {
-            throw new IOException("not an rpm SQLite database: " + e.getMessage(), e);
+            throw new PackageParseException("not an rpm SQLite database: " + e.getMessage(), e);
         }
         return out;
     }
 
-    /** Fails the copy once more than the limit was written. */
+    /** Stops copying (and notes it) once more than the limit was offered; the rest is read and dropped. */
     private static final class LimitedOutputStream extends OutputStream {
         private final OutputStream out;
         private final long limit;
         private long written;
+        private boolean tooLarge;
 
         LimitedOutputStream(OutputStream out, long limit) {
             this.out = out;
@@ -95,10 +103,11 @@ public final class RpmSqliteReader {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            written += len;
-            if (written > limit) {
-                throw new IOException("rpm database larger than the limit of " + limit + " bytes");
+            if (tooLarge || written + len > limit) {
+                tooLarge = true;
+                return;
             }
+            written += len;
             out.write(b, off, len);
         }
     }

@@ -13,6 +13,7 @@ import dev.strata.scanner.union.UnionFilesystem;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,19 +28,25 @@ final class LayerStack {
     private final UnionFilesystem fs = new UnionFilesystem();
     private final List<LayerFindings> layers = new ArrayList<>();
     private final List<FileAnalyzer> extra;
+    private final Path tmpDir;
 
     LayerStack() {
         this(List.of());
     }
 
     LayerStack(List<FileAnalyzer> extra) {
+        this(extra, null);
+    }
+
+    LayerStack(List<FileAnalyzer> extra, Path tmpDir) {
         this.extra = extra;
+        this.tmpDir = tmpDir;
     }
 
     /** Adds the next layer (above the others) and returns its findings. */
     LayerPackageFindings add(TarBuilder tar) {
         byte[] bytes = tar.build();
-        LayerPackageScanner scanner = new LayerPackageScanner(extra);
+        LayerPackageScanner scanner = new LayerPackageScanner(extra, tmpDir);
         try {
             LayerContents contents = reader.read(new Descriptor(MediaTypes.OCI_LAYER_TAR, Digest.sha256Of(bytes),
                     bytes.length), null, new ByteArrayInputStream(bytes), scanner);
