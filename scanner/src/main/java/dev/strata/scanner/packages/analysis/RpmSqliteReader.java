@@ -19,7 +19,9 @@ import java.util.function.BiConsumer;
 /**
  * Reads the package headers of an rpm database in SQLite format ({@code rpmdb.sqlite}, table {@code Packages}).
  * SQLite needs a file: the content is copied to a temporary file in the given directory (the only on-disk copy)
- * and deleted after reading, together with any journal files SQLite made beside it.
+ * and deleted after reading, together with any journal files SQLite made beside it. sqlite-jdbc unpacks its native
+ * library on first use: unless {@code org.sqlite.tmpdir} is already set, it is pointed at the same directory so
+ * nothing is written outside it.
  */
 public final class RpmSqliteReader {
 
@@ -41,6 +43,9 @@ public final class RpmSqliteReader {
     public List<RpmHeader> read(InputStream content, long maxBytes, BiConsumer<Long, String> badHeader)
             throws IOException, PackageParseException {
         Files.createDirectories(tmpDir);
+        if (System.getProperty("org.sqlite.tmpdir") == null) {
+            System.setProperty("org.sqlite.tmpdir", tmpDir.toAbsolutePath().toString());
+        }
         Path copy = Files.createTempFile(tmpDir, "rpmdb-", ".sqlite");
         try {
             try (OutputStream out = Files.newOutputStream(copy)) {

@@ -53,7 +53,8 @@ class RpmInventoryTest {
         assertThat(r.packages().get(2).ownedBy()).isEqualTo(demo.pkg().purl());
         assertThat(r.packages().get(2).layerDiffId()).isEqualTo(stack.diffId(1));
         try (Stream<Path> left = Files.list(work)) {
-            assertThat(left).isEmpty();
+            // sqlite-jdbc may have unpacked its native library here; the database copy must be gone
+            assertThat(left).noneMatch(f -> f.getFileName().toString().startsWith("rpmdb-"));
         }
     }
 
