@@ -129,7 +129,7 @@ public final class PackageInventory {
                 owner = pythonOwners.owner(f.file());
             }
             out.add(new InstalledPackage(f.pkg(), presentDiffIds.get(i), owner.orElse(null), f.sha1()));
-            if (f.application()) {
+            if (f.application() && owner.isEmpty()) {
                 notes.add("npm application " + f.pkg().name() + "@" + f.pkg().version() + " at " + f.file());
             }
             NpmScope scope = f.pkg().type() == PackageType.NPM ? npmScopes.get(f.file()) : null;

@@ -315,4 +315,17 @@ class PackageInventoryTest {
                         "NPM left-pad [/srv/a/node_modules/left-pad/package.json]",
                         "NPM left-pad [/srv/b/node_modules/left-pad/package.json]");
     }
+
+    @Test
+    void debianPackagedNodeModulesAreNotApplications() {
+        LayerStack stack = new LayerStack();
+        stack.add(new TarBuilder().file("etc/os-release", DEBIAN_12)
+                .file("var/lib/dpkg/status", stanza("node-semver", "7.3.8+~7.3.9-1", "all"))
+                .file("var/lib/dpkg/info/node-semver.list", "/usr/share/nodejs/semver/package.json\n")
+                .file("usr/share/nodejs/semver/package.json", "{\"name\":\"semver\",\"version\":\"7.3.8\"}"));
+        InventoryResult r = stack.inventory();
+        assertThat(r.packages().stream().filter(p -> p.pkg().name().equals("semver")).findFirst().orElseThrow()
+                .ownedBy()).startsWith("pkg:deb/debian/node-semver@");
+        assertThat(r.notes()).noneMatch(n -> n.contains("application"));
+    }
 }
