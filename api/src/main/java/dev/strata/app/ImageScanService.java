@@ -9,7 +9,16 @@ import dev.strata.scanner.image.ImageFormatException;
 import dev.strata.scanner.image.Platform;
 import dev.strata.scanner.layer.LayerContents;
 import dev.strata.scanner.layer.LayerReader;
+import dev.strata.scanner.packages.InstalledPackage;
+import dev.strata.scanner.packages.analysis.InventoryResult;
+import dev.strata.scanner.packages.analysis.LayerFindings;
+import dev.strata.scanner.packages.analysis.LayerPackageScanner;
+import dev.strata.scanner.packages.analysis.PackageInventory;
+import dev.strata.scanner.packages.golang.GoBinaryAnalyzer;
+import dev.strata.scanner.packages.java.JavaArchiveAnalyzer;
 import dev.strata.scanner.report.LayerFacts;
+import dev.strata.scanner.report.OsSummary;
+import dev.strata.scanner.report.PackageSummary;
 import dev.strata.scanner.report.ReportBuilder;
 import dev.strata.scanner.report.ReportJson;
 import dev.strata.scanner.report.ScanReport;
@@ -21,6 +30,7 @@ import dev.strata.scanner.source.SourceReference;
 import dev.strata.scanner.union.UnionFilesystem;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,18 +41,25 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * Scans one image into the index: resolves it from its source, streams each layer the index does not
- * yet hold exactly once (in parallel where the source allows), stacks the layers into the union view and
- * stores the report. A layer already indexed — by this image or any other — is not read again.
+ * yet hold exactly once (in parallel where the source allows) while the package analysers look at its
+ * files, stacks the layers into the union view, builds the package inventory and stores the report. A
+ * layer already indexed — by this image or any other — is not read again.
  */
 public final class ImageScanService {
     private final StrataIndex index;
     private final LayerReader layerReader;
     private final ExecutorService executor;
+    private final Path tmpDir;
 
-    public ImageScanService(StrataIndex index, LayerReader layerReader, ExecutorService executor) {
+    public ImageScanService(StrataIndex index, LayerReader layerReader, ExecutorService executor, Path tmpDir) {
         this.index = index;
         this.layerReader = layerReader;
         this.executor = executor;
+        this.tmpDir = tmpDir;
+    }
+
+    /** A layer streamed during this scan: its contents and what the analysers found. */
+    private record ReadLayer(LayerContents contents, LayerAnalysis analysis) {
     }
 
     /** Scans the image named by a source reference such as {@code oci:/images/app:1.0} or a bare path. */
@@ -56,41 +73,39 @@ public final class ImageScanService {
                 return stored.get().withReferenceAndStats(image.reference(),
                         new ScanStats(millisSince(start), 0, image.layers().size(), 0));
             }
-            Map<Digest, LayerContents> read = readMissingLayers(source, image);
+            Map<Digest, LayerAnalysis> cached = cachedAnalyses(image);
+            Map<Digest, ReadLayer> read = readLayers(source, image, cached);
             UnionFilesystem union = new UnionFilesystem();
             List<LayerFacts> facts = new ArrayList<>();
-            long bytesRead = 0;
+            List<LayerFindings> findings = new ArrayList<>();
             for (int i = 0; i < image.layers().size(); i++) {
                 Digest diffId = image.config().diffIds().get(i);
-                LayerContents fresh = read.get(diffId);
-                if (fresh != null) {
-                    union.apply(fresh.entries());
-                    facts.add(new LayerFacts(diffId, fresh.uncompressedSize(), fresh.entries().size(),
-                            fresh.fileCount(), false));
-                } else {
-                    IndexedLayer layer = index.layer(diffId).orElseThrow(() ->
-                            new IllegalStateException("layer " + diffId + " vanished from the index during the scan"));
-                    union.apply(index.layerEntries(diffId));
-                    facts.add(new LayerFacts(diffId, layer.uncompressedSize(), layer.entryCount(),
-                            layer.fileCount(), true));
-                }
+                ReadLayer fresh = read.get(diffId);
+                IndexedLayer indexed = index.layer(diffId).orElseThrow(() ->
+                        new IllegalStateException("layer " + diffId + " vanished from the index during the scan"));
+                union.apply(fresh != null ? fresh.contents().entries() : index.layerEntries(diffId));
+                facts.add(new LayerFacts(diffId, indexed.uncompressedSize(), indexed.entryCount(), indexed.fileCount(),
+                        fresh == null));
+                LayerAnalysis analysis = fresh != null ? fresh.analysis() : cached.get(diffId);
+                findings.add(new LayerFindings(diffId.toString(), analysis.packages()));
             }
-            for (LayerContents c : read.values()) {
-                bytesRead += c.size();
-            }
+            InventoryResult inventory = new PackageInventory().build(findings, union);
+            long bytesRead = read.values().stream().mapToLong(r -> r.contents().size()).sum();
             ScanStats stats = new ScanStats(millisSince(start), read.size(), image.layers().size() - read.size(),
                     bytesRead);
-            ScanReport report = ReportBuilder.build(image, facts, union, stats, List.of());
+            List<String> warnings = new ArrayList<>(inventory.warnings());
+            ScanReport report = ReportBuilder.build(image, facts, union, OsSummary.of(inventory.os()),
+                    inventory.packages().stream().map(PackageSummary::of).toList(), stats, warnings);
             index.putImage(new IndexedImage(image.manifestDigest(), image.configDigest(), image.reference(),
                     image.repoTags(), image.config().platform().toString(), image.config().diffIds(),
-                    System.currentTimeMillis(), ReportJson.write(report)));
+                    System.currentTimeMillis(), ReportJson.write(report)), inventory.packages());
             return report;
         }
     }
 
     private Optional<ScanReport> storedReport(ResolvedImage image) throws IOException {
         Optional<IndexedImage> indexed = index.image(image.manifestDigest());
-        if (indexed.isEmpty()) {
+        if (indexed.isEmpty() || indexed.get().reportJson() == null) {
             return Optional.empty();
         }
         for (Digest diffId : image.config().diffIds()) {
@@ -98,38 +113,66 @@ public final class ImageScanService {
                 return Optional.empty();
             }
         }
-        ScanReport report = ReportJson.read(indexed.get().reportJson());
+        ScanReport report;
+        try {
+            report = ReportJson.read(indexed.get().reportJson());
+        } catch (RuntimeException e) {
+            return Optional.empty(); // a report of another shape: scan again
+        }
         return report.reportVersion() == ScanReport.VERSION ? Optional.of(report) : Optional.empty();
     }
 
-    private Map<Digest, LayerContents> readMissingLayers(ImageSource source, ResolvedImage image) throws IOException {
+    /** The current analyses of the image's layers already in the index (layers missing here must be read). */
+    private Map<Digest, LayerAnalysis> cachedAnalyses(ResolvedImage image) {
+        Map<Digest, LayerAnalysis> cached = new LinkedHashMap<>();
+        for (Digest diffId : image.config().diffIds()) {
+            if (!cached.containsKey(diffId) && index.hasLayer(diffId)) {
+                index.layerAnalysis(diffId).flatMap(LayerAnalysis::currentFrom).ifPresent(a -> cached.put(diffId, a));
+            }
+        }
+        return cached;
+    }
+
+    /**
+     * Streams every layer that is not indexed with a current analysis, once each: new layers are added to the
+     * index, indexed layers analysed by older analysers get their analysis replaced.
+     */
+    private Map<Digest, ReadLayer> readLayers(ImageSource source, ResolvedImage image,
+                                              Map<Digest, LayerAnalysis> cached) throws IOException {
         Map<Descriptor, Digest> wanted = new LinkedHashMap<>();
-        Map<Descriptor, Integer> positions = new ConcurrentHashMap<>();
+        Map<Descriptor, Integer> positions = new LinkedHashMap<>();
         for (int i = 0; i < image.layers().size(); i++) {
             Digest diffId = image.config().diffIds().get(i);
             Descriptor blob = image.layers().get(i);
-            if (!wanted.containsValue(diffId) && !index.hasLayer(diffId)) {
+            if (!wanted.containsValue(diffId) && !cached.containsKey(diffId)) {
                 wanted.put(blob, diffId);
                 positions.put(blob, i);
             }
         }
-        Map<Digest, LayerContents> read = new ConcurrentHashMap<>();
+        Map<Digest, ReadLayer> read = new ConcurrentHashMap<>();
         source.readBlobs(new ArrayList<>(wanted.keySet()), executor, (blob, content) -> {
             Digest diffId = wanted.get(blob);
             int position = positions.get(blob);
-            LayerContents contents;
+            LayerPackageScanner packages = new LayerPackageScanner(
+                    List.of(new JavaArchiveAnalyzer(), new GoBinaryAnalyzer()), tmpDir);
             long t0 = System.nanoTime();
+            LayerContents contents;
             try {
-                contents = layerReader.read(blob, diffId, content);
+                contents = layerReader.read(blob, diffId, content, packages);
             } catch (ImageFormatException e) {
                 throw new ImageFormatException("layer " + position + " (" + blob.digest() + "): " + e.getMessage(), e);
             }
             long t1 = System.nanoTime();
-            index.addLayer(IndexedLayer.of(diffId, contents.uncompressedSize(), contents.entries(),
-                    System.currentTimeMillis()), contents.entries());
+            LayerAnalysis analysis = LayerAnalysis.current(packages.findings());
+            if (index.hasLayer(diffId)) {
+                index.setLayerAnalysis(diffId, analysis.toJson());
+            } else {
+                index.addLayer(IndexedLayer.of(diffId, contents.uncompressedSize(), contents.entries(),
+                        System.currentTimeMillis()), contents.entries(), analysis.toJson());
+            }
             DebugLog.log("layer %d %s: read %d ms, indexed %d entries in %d ms", position, blob.digest().shortHex(),
                     (t1 - t0) / 1_000_000, contents.entries().size(), (System.nanoTime() - t1) / 1_000_000);
-            read.put(diffId, contents);
+            read.put(diffId, new ReadLayer(contents, analysis));
         });
         return read;
     }

@@ -32,11 +32,12 @@ public final class Strata implements AutoCloseable {
     /** Opens (creating if needed) the data directory, reading layers within {@code limits}, one task per core. */
     public static Strata open(DataDirectory data, LayerLimits limits) throws IOException {
         Path root = data.create();
-        loadZstdInto(Files.createDirectories(root.resolve("tmp")));
+        Path tmp = Files.createDirectories(root.resolve("tmp"));
+        loadZstdInto(tmp);
         StrataIndex index = StrataIndex.open(root);
         ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
                 daemonThreads("strata-layer-"));
-        return new Strata(index, pool, new ImageScanService(index, new LayerReader(limits), pool));
+        return new Strata(index, pool, new ImageScanService(index, new LayerReader(limits), pool, tmp));
     }
 
     public StrataIndex index() {
