@@ -22,6 +22,12 @@ final class OutputOptions {
 
     /** Writes {@code text} to the output file (replaced atomically) or to {@code out}. */
     void write(String text, PrintWriter out) throws IOException {
+        write(text, output, out);
+    }
+
+    /** Writes {@code text} to {@code file} (replaced atomically) or, when it is null, to {@code out}. */
+    static void write(String text, Path file, PrintWriter out) throws IOException {
+        Path output = file;
         if (output == null) {
             out.print(text);
             out.flush();

@@ -7,6 +7,7 @@ import dev.strata.scanner.report.ReportJson;
 import dev.strata.scanner.report.ScanReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -19,8 +20,11 @@ final class ScanCommand implements Callable<Integer> {
     ImageOptions image;
     @Mixin
     DataOptions data;
-    @Mixin
-    OutputOptions output;
+    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    ReportRenderer.Format format;
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the result to FILE instead of stdout.")
+    java.nio.file.Path outputFile;
     @Spec
     CommandSpec spec;
 
@@ -28,8 +32,7 @@ final class ScanCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (Strata strata = Strata.open(data.directory(), image.limits())) {
             ScanReport report = strata.scan(image.image, image.platform());
-            String text = output.format == OutputOptions.Format.json ? ReportJson.write(report) + "\n" : table(report);
-            output.write(text, spec.commandLine().getOut());
+            OutputOptions.write(ReportRenderer.render(report, format), outputFile, spec.commandLine().getOut());
             return ExitCodes.OK;
         }
     }
@@ -48,6 +51,11 @@ final class ScanCommand implements Callable<Integer> {
                 .append(Sizes.human(image.size())).append(" compressed, ")
                 .append(Sizes.human(image.uncompressedSize())).append(" uncompressed); final filesystem ")
                 .append(image.fileCount()).append(" files, ").append(Sizes.human(image.fileBytes())).append('\n');
+        if (report.os() != null) {
+            out.append("OS        ").append(report.os().prettyName() != null ? report.os().prettyName()
+                    : report.os().distro()).append('\n');
+        }
+        out.append("Packages  ").append(report.packages().size()).append(packageCounts(report)).append('\n');
         out.append('\n');
         TextTable table = new TextTable("#", "DIGEST", "DIFF ID", "SIZE", "UNCOMPRESSED", "FILES", "CREATED BY");
         for (LayerSummary layer : report.layers()) {
@@ -55,9 +63,23 @@ final class ScanCommand implements Callable<Integer> {
                     Sizes.human(layer.uncompressedSize()), layer.fileCount(), createdBy(layer.createdBy()));
         }
         out.append(table.render());
+        for (String warning : report.warnings()) {
+            out.append("warning: ").append(warning).append('\n');
+        }
         out.append('\n').append(String.format("Scanned in %d ms: %d layer(s) read, %d reused from the index.%n",
                 report.stats().elapsedMillis(), report.stats().layersRead(), report.stats().layersReused()));
         return out.toString();
+    }
+
+    private static String packageCounts(ScanReport report) {
+        java.util.Map<String, Long> byType = new java.util.TreeMap<>();
+        report.packages().forEach(p -> byType.merge(p.type(), 1L, Long::sum));
+        if (byType.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(" (");
+        byType.forEach((type, n) -> out.append(out.length() > 2 ? ", " : "").append(n).append(' ').append(type));
+        return out.append(')').toString();
     }
 
     static String shortDigest(String digest) {

@@ -18,6 +18,7 @@ import java.io.PrintWriter;
                 ImagesCommand.class,
                 RemoveCommand.class,
                 SearchCommand.class,
+                SbomCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class StrataCli implements Runnable {

@@ -130,11 +130,83 @@ class DebianFixturesIT {
         assertThat(JSON.readTree(images.out())).hasSize(2);
     }
 
+    /** name, version and architecture of each dpkg package in a report, as {@code name=version:arch}. */
+    private static java.util.Set<String> debPackages(JsonNode report) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (JsonNode p : report.get("packages")) {
+            if (p.get("type").asText().equals("deb")) {
+                out.add(p.get("name").asText() + "=" + p.get("version").asText() + ":" + p.get("architecture").asText());
+            }
+        }
+        return out;
+    }
+
+    private static java.util.Set<String> groundTruth(JsonNode fixture) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (JsonNode p : fixture.get("packages")) {
+            out.add(p.get("package").asText() + "=" + p.get("version").asText() + ":" + p.get("architecture").asText());
+        }
+        return out;
+    }
+
+    @Test
+    void detectedDebianPackagesAreExactlyWhatDpkgQuerySaysAndPythonIsOwnedByDebian() throws Exception {
+        Path data = tmp.resolve("data");
+        for (String name : List.of("debian-base", "debian-python")) {
+            JsonNode fixture = fixture(name);
+            JsonNode report = scan(data, fixture.get("reference").asText());
+            assertThat(debPackages(report)).as(name).isEqualTo(groundTruth(fixture));
+            assertThat(report.at("/os/distro").asText()).isEqualTo("debian-12");
+            for (JsonNode p : report.get("packages")) {
+                if (p.get("type").asText().equals("deb")) {
+                    assertThat(p.get("purl").asText()).contains("distro=debian-12");
+                } else {
+                    // every language package in these images comes from a Debian package
+                    assertThat(p.has("ownedBy")).as(p.get("purl").asText() + " owned by a deb").isTrue();
+                }
+            }
+        }
+        JsonNode python = scan(data, fixture("debian-python").get("reference").asText());
+        JsonNode requests = null;
+        for (JsonNode p : python.get("packages")) {
+            if (p.get("type").asText().equals("pypi") && p.get("name").asText().equalsIgnoreCase("requests")) {
+                requests = p;
+            }
+        }
+        assertThat(requests).as("requests from python3-requests").isNotNull();
+        assertThat(requests.get("ownedBy").asText()).startsWith("pkg:deb/debian/python3-requests@");
+        assertThat(requests.get("layerDiffId").asText()).isEqualTo(fixture("debian-python").at("/layers/1/diffID").asText());
+
+        Result search = strata("search", "--data", data.toString(), "--format", "json", "purl:pkg:deb/debian/libc6");
+        assertThat(JSON.readTree(search.out())).hasSize(2); // both images, one shared base layer
+    }
+
     @Test
     void theDemoImageShippedInSamplesScans() throws Exception {
         Path demo = Path.of(System.getProperty("strata.samples", "../samples"), "demo", "demo.tar");
         Result r = strata("scan", "--data", tmp.resolve("data").toString(), demo.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("Digest    sha256:").contains("4 layer(s) read");
+
+        Result json = strata("scan", "--data", tmp.resolve("data").toString(), "--format", "json", demo.toString());
+        java.util.Set<String> purls = new java.util.TreeSet<>();
+        JSON.readTree(json.out()).get("packages").forEach(p -> purls.add(p.get("purl").asText()));
+        // what samples/demo/README.md says the image holds: 5 Debian packages, 3 jars, 2 npm packages + the app
+        assertThat(purls).containsExactlyInAnyOrder(
+                "pkg:deb/debian/base-files@12.4%2Bdeb12u15?arch=amd64&distro=debian-12",
+                "pkg:deb/debian/libbz2-1.0@1.0.8-5%2Bb1?arch=amd64&distro=debian-12",
+                "pkg:deb/debian/liblzma5@5.4.1-1%2Bdeb12u2?arch=amd64&distro=debian-12",
+                "pkg:deb/debian/libzstd1@1.5.4%2Bdfsg2-5?arch=amd64&distro=debian-12",
+                "pkg:deb/debian/zlib1g@1.2.13.dfsg-1?arch=amd64&distro=debian-12&epoch=1",
+                "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1",
+                "pkg:maven/org.apache.logging.log4j/log4j-api@2.14.1",
+                "pkg:generic/aopalliance@1.0",
+                "pkg:npm/lodash@4.17.15",
+                "pkg:npm/minimist@1.2.5",
+                "pkg:npm/strata-demo@1.0.0");
+
+        Result sbom = strata("sbom", "--data", tmp.resolve("data").toString(), "--format", "cyclonedx", demo.toString());
+        assertThat(sbom.exit()).as(sbom.err()).isZero();
+        assertThat(JSON.readTree(sbom.out()).get("components").size()).isGreaterThanOrEqualTo(11);
     }
 }

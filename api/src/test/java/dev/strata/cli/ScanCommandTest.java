@@ -167,4 +167,52 @@ class ScanCommandTest {
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0)).contains("layer 0");
     }
+
+    @Test
+    void packagesAreDetectedAttributedToTheirLayerAndWrittenAsSboms() throws Exception {
+        String status = """
+                Package: zlib1g
+                Status: install ok installed
+                Architecture: amd64
+                Source: zlib
+                Version: 1:1.2.13.dfsg-1
+                Maintainer: Mark Brown <broonie@debian.org>
+
+                Package: gone
+                Status: deinstall ok config-files
+                Architecture: amd64
+                Version: 1.0
+
+                """;
+        byte[] os = new TarBuilder().dir("etc").file("etc/os-release",
+                "ID=debian\nVERSION_ID=\"12\"\nVERSION_CODENAME=bookworm\nPRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\n")
+                .file("var/lib/dpkg/status", status).build();
+        byte[] app = new TarBuilder().file("app/node_modules/@scope/left-pad/package.json",
+                "{\"name\":\"@scope/left-pad\",\"version\":\"1.3.0\",\"license\":\"WTFPL\"}").build();
+        ImageFixtures.Image img = ImageFixtures.image().layer(os).layer(app).writeOciLayout(tmp.resolve("layout"));
+
+        JsonNode report = scanJson("oci:" + tmp.resolve("layout"));
+        assertThat(report.at("/os/distro").asText()).isEqualTo("debian-12");
+        JsonNode packages = report.get("packages");
+        assertThat(packages).hasSize(2);
+        assertThat(packages.get(0).get("purl").asText()).isEqualTo("pkg:deb/debian/zlib1g@1.2.13.dfsg-1?arch=amd64&distro=debian-12&epoch=1");
+        assertThat(packages.get(0).get("sourceName").asText()).isEqualTo("zlib");
+        assertThat(packages.get(0).get("layerDiffId").asText()).isEqualTo(img.diffIds().get(0).toString());
+        assertThat(packages.get(1).get("purl").asText()).isEqualTo("pkg:npm/%40scope/left-pad@1.3.0");
+        assertThat(packages.get(1).get("layerDiffId").asText()).isEqualTo(img.diffIds().get(1).toString());
+
+        CliRun cdx = CliRun.run("sbom", "--data", data().toString(), img.manifestDigest().toString());
+        assertThat(cdx.exitCode()).as(cdx.err()).isZero();
+        JsonNode bom = JSON.readTree(cdx.out());
+        assertThat(bom.get("specVersion").asText()).isEqualTo("1.6");
+        assertThat(bom.get("components").findValuesAsText("purl"))
+                .contains(packages.get(0).get("purl").asText(), packages.get(1).get("purl").asText());
+
+        CliRun spdx = CliRun.run("scan", "--data", data().toString(), "--format", "spdx", "oci:" + tmp.resolve("layout"));
+        assertThat(spdx.exitCode()).as(spdx.err()).isZero();
+        assertThat(JSON.readTree(spdx.out()).get("spdxVersion").asText()).isEqualTo("SPDX-2.3");
+
+        CliRun search = CliRun.run("search", "--data", data().toString(), "--format", "json", "pkg:npm/%40scope/left-pad");
+        assertThat(JSON.readTree(search.out())).extracting(n -> n.get("version").asText()).containsExactly("1.3.0");
+    }
 }
