@@ -8,7 +8,7 @@ package dev.strata.index;
  */
 public final class IndexSchema {
     /** Bump when field names, types or meanings change; stored in the commit user data. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
     /** Commit user-data key holding {@link #SCHEMA_VERSION}. */
     public static final String USER_DATA_SCHEMA_VERSION = "strata.schema.version";
 
@@ -26,11 +26,9 @@ public final class IndexSchema {
     public static final String ORDINAL = "ordinal";
     /** Absolute path, exact (StringField + SortedDocValues); prefix queries run on this field. */
     public static final String PATH = "path";
-    /** Last path element (StringField). */
-    public static final String NAME = "name";
     /** {@code EntryType} name (StringField + SortedDocValues). */
     public static final String TYPE = "type";
-    /** Entry size in bytes (LongPoint + stored + NumericDocValues). */
+    /** Entry size in bytes (NumericDocValues). */
     public static final String SIZE = "size";
     /** Permission bits (NumericDocValues). */
     public static final String MODE = "mode";

@@ -5,7 +5,6 @@ import dev.strata.scanner.layer.LayerEntry;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -48,13 +47,8 @@ final class LayerDocuments {
         keyword(doc, LAYER, diffId);
         doc.add(new NumericDocValuesField(ORDINAL, ordinal));
         keyword(doc, PATH, entry.path());
-        String name = name(entry.path());
-        if (!name.isEmpty()) {
-            doc.add(new StringField(NAME, name, Field.Store.NO));
-        }
         keyword(doc, TYPE, TYPE_BYTES[entry.type().ordinal()]);
-        doc.add(new LongPoint(SIZE, entry.size()));
-        doc.add(new StoredField(SIZE, entry.size()));
+        // file documents carry no stored fields and no points: everything is read back from doc values
         doc.add(new NumericDocValuesField(SIZE, entry.size()));
         doc.add(new NumericDocValuesField(MODE, entry.mode()));
         doc.add(new NumericDocValuesField(UID, entry.uid()));
@@ -107,10 +101,5 @@ final class LayerDocuments {
     static long longOf(Document doc, String field) {
         IndexableField f = doc.getField(field);
         return f == null ? 0L : f.numericValue().longValue();
-    }
-
-    private static String name(String path) {
-        int slash = path.lastIndexOf('/');
-        return slash < 0 ? path : path.substring(slash + 1);
     }
 }
