@@ -203,4 +203,23 @@ class BadInputTest {
                 + "\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"" + sha(manifest) + "\",\"size\":"
                 + manifest.length + "}]}");
     }
+
+    @Test
+    void malformedPackageFilesAreWarningsNotFailures() throws IOException {
+        byte[] layer = new TarBuilder()
+                .file("app/node_modules/broken/package.json", "{ this is not json")
+                .file("app/node_modules/fine/package.json", "{\"name\":\"fine\",\"version\":\"1.0.0\"}")
+                .file("app/lib/garbage.jar", "not a zip at all".repeat(10))
+                .file("usr/lib/python3/dist-packages/x-1.0.dist-info/METADATA", "Metadata-Version: 2.1\nName: x\n")
+                .build();
+        Path layout = tmp.resolve("in");
+        ImageFixtures.image().layer(layer).writeOciLayout(layout);
+        CliRun run = CliRun.run("scan", "--data", tmp.resolve("data").toString(), "--format", "json", "oci:" + layout);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+        assertThat(report.get("packages")).extracting(p -> p.get("purl").asText()).containsExactly("pkg:npm/fine@1.0.0");
+        String warnings = report.get("warnings").toString();
+        assertThat(warnings).contains("/app/node_modules/broken/package.json", "/app/lib/garbage.jar",
+                "/usr/lib/python3/dist-packages/x-1.0.dist-info/METADATA");
+    }
 }

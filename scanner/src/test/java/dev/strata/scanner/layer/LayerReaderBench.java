@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -32,16 +33,18 @@ public final class LayerReaderBench {
         String file = null;
         int mb = 256;
         int runs = 3;
+        boolean packages = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--mb" -> mb = Integer.parseInt(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--packages" -> packages = true;
                 default -> file = args[i];
             }
         }
         LayerReader reader = new LayerReader(LayerLimits.defaults());
         if (file != null) {
-            benchFile(reader, Path.of(file), runs);
+            benchFile(reader, Path.of(file), runs, packages);
             return;
         }
         byte[] tar = generate(mb);
@@ -81,7 +84,11 @@ public final class LayerReaderBench {
         }
     }
 
-    private static void benchFile(LayerReader reader, Path path, int runs) throws IOException {
+    /**
+     * Reads the layer file {@code runs} times; with {@code packages}, every run is done twice in a row, without
+     * and with the package analysers as visitor, and their times compared (the cost of package detection).
+     */
+    private static void benchFile(LayerReader reader, Path path, int runs, boolean packages) throws IOException {
         byte[] magic;
         MessageDigest sha = Digest.newSha256();
         try (InputStream in = Files.newInputStream(path)) {
@@ -100,13 +107,30 @@ public final class LayerReaderBench {
             case NONE -> MediaTypes.OCI_LAYER_TAR;
         };
         Descriptor d = new Descriptor(mediaType, Digest.sha256(sha.digest()), Files.size(path));
+        Path tmp = Files.createTempDirectory("strata-bench");
         for (int r = 0; r < runs; r++) {
             long t0 = System.nanoTime();
             LayerContents c;
             try (InputStream in = Files.newInputStream(path)) {
                 c = reader.read(d, null, in);
             }
-            report(path.getFileName().toString(), c, System.nanoTime() - t0);
+            long plain = System.nanoTime() - t0;
+            report(path.getFileName().toString(), c, plain);
+            if (packages) {
+                var scanner = new dev.strata.scanner.packages.analysis.LayerPackageScanner(List.of(
+                        new dev.strata.scanner.packages.java.JavaArchiveAnalyzer(),
+                        new dev.strata.scanner.packages.golang.GoBinaryAnalyzer()), tmp);
+                long t1 = System.nanoTime();
+                try (InputStream in = Files.newInputStream(path)) {
+                    c = reader.read(d, null, in, scanner);
+                }
+                long withPackages = System.nanoTime() - t1;
+                report(path.getFileName() + " +packages", c, withPackages);
+                System.out.printf("  package detection: %d packages, %+.1f%% time%n",
+                        scanner.findings().packages().size()
+                                + (scanner.findings().dpkgStatus() == null ? 0 : scanner.findings().dpkgStatus().packages().size()),
+                        100.0 * (withPackages - plain) / plain);
+            }
         }
     }
 
