@@ -4,16 +4,21 @@
 # A finished build (marker .done) is reused: the script then only prints its path.
 # samples/build/current -> <key> always points at the last complete build.
 #
-# Fixtures (one OCI layout samples/build/<key>/oci, tags debian-base, debian-python):
+# Fixtures (one OCI layout samples/build/<key>/oci, tags debian-base, debian-python, java-node):
 #   debian-base    debootstrap --variant=minbase bookworm, one gzip layer
 #   debian-python  the same base layer (same diffID/blob) + python3 python3-requests
+#   java-node      the same base layer + a Java layer (/app/app.jar: a Spring Boot fat jar built here with
+#                  Maven; /app/lib: real jars from Maven Central, one of them shaded) + a Node layer
+#                  (/app/web: a package.json installed with npm install --omit=dev)
 # Exports of debian-python: debian-python.docker.tar (docker-archive,
 #   strata/debian-python:latest), debian-python.oci.tar (oci-archive),
 #   oci-zstd/ (OCI layout, tag debian-python, zstd layers).
 # Ground truth: fixtures.json (references, digests, diffIDs, dpkg package lists,
-#   regular-file count per layer).
+#   regular-file count per layer; for java-node also mavenArtifacts and npmPackages, computed
+#   from the jars and from npm ls).
+# Maven's local repository and npm's cache live in samples/cache/{m2,npm} (gitignored).
 #
-# Needs root, debootstrap, umoci, skopeo, jq, python3, zstd, mount/chroot.
+# Needs root, debootstrap, umoci, skopeo, jq, python3, zstd, mount/chroot, mvn, java, npm.
 set -euo pipefail
 export LC_ALL=C TZ=UTC DEBIAN_FRONTEND=noninteractive
 umask 022
@@ -38,7 +43,7 @@ if [[ -f "$OUT/.done" ]]; then
 fi
 
 [[ $(id -u) -eq 0 ]] || { echo "build.sh must run as root (debootstrap, chroot, mount)" >&2; exit 1; }
-for t in debootstrap umoci skopeo jq python3 zstd chroot mount flock; do
+for t in debootstrap umoci skopeo jq python3 zstd chroot mount flock mvn java npm; do
   command -v "$t" >/dev/null || { echo "missing tool: $t" >&2; exit 1; }
 done
 
@@ -163,6 +168,177 @@ umoci config --image "$OCI:debian-python" --config.cmd python3 \
   --config.label org.opencontainers.image.title=strata-fixture-debian-python \
   --history.created_by 'CMD ["python3"]'
 rm -rf "$WORK/py"
+# --- java-node ---------------------------------------------------------------------------
+# Layer 2 (Java): /app/app.jar, a Spring Boot fat jar built here (spring-boot-starter only, no web server),
+# and real jars from Maven Central in /app/lib (surefire-shared-utils is a shaded jar: 5 pom.properties;
+# surefire-api bundles plexus-utils; aopalliance has no pom.properties).
+# Layer 3 (Node): /app/web, a package.json with a scoped dependency and a nested duplicate (debug@2.6.9 needs
+# ms@2.0.0, the app wants ms@2.1.3 -> node_modules/debug/node_modules/ms), npm install --omit=dev.
+M2="$SAMPLES/cache/m2"
+MVN=(mvn -q -B -Dmaven.repo.local="$M2")
+mkdir -p "$M2" "$SAMPLES/cache/npm"
+say "java-node: Spring Boot fat jar (mvn package)"
+SB="$WORK/sb"
+mkdir -p "$SB/src/main/java/dev/strata/fixture"
+cat > "$SB/pom.xml" <<'POM'
+<?xml version="1.0" encoding="UTF-8"?>
+<project xmlns="http://maven.apache.org/POM/4.0.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+         xsi:schemaLocation="http://maven.apache.org/POM/4.0.0 https://maven.apache.org/xsd/maven-4.0.0.xsd">
+  <modelVersion>4.0.0</modelVersion>
+  <parent>
+    <groupId>org.springframework.boot</groupId>
+    <artifactId>spring-boot-starter-parent</artifactId>
+    <version>3.5.7</version>
+    <relativePath/>
+  </parent>
+  <groupId>dev.strata.fixture</groupId>
+  <artifactId>fixture-app</artifactId>
+  <version>1.0.0</version>
+  <properties>
+    <java.version>17</java.version>
+    <project.build.outputTimestamp>2026-01-01T00:00:00Z</project.build.outputTimestamp>
+  </properties>
+  <dependencies>
+    <dependency>
+      <groupId>org.springframework.boot</groupId>
+      <artifactId>spring-boot-starter</artifactId>
+    </dependency>
+  </dependencies>
+  <build>
+    <finalName>app</finalName>
+    <plugins>
+      <plugin>
+        <groupId>org.springframework.boot</groupId>
+        <artifactId>spring-boot-maven-plugin</artifactId>
+      </plugin>
+    </plugins>
+  </build>
+</project>
+POM
+cat > "$SB/src/main/java/dev/strata/fixture/Application.java" <<'JAVA'
+package dev.strata.fixture;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class Application {
+    public static void main(String[] args) {
+        SpringApplication.run(Application.class, args);
+    }
+}
+JAVA
+"${MVN[@]}" -f "$SB/pom.xml" package > "$WORK/mvn.log" 2>&1 || { tail -40 "$WORK/mvn.log" >&2; exit 1; }
+say "java-node: jars from Maven Central (mvn dependency:copy)"
+JARS="$WORK/jars"
+mkdir -p "$JARS"
+for a in org.apache.maven.surefire:surefire-shared-utils:3.2.5 org.apache.maven.surefire:surefire-api:2.12.4 \
+         org.apache.logging.log4j:log4j-core:2.14.1 com.fasterxml.jackson.core:jackson-databind:2.20.1 \
+         aopalliance:aopalliance:1.0; do
+  "${MVN[@]}" dependency:copy -Dartifact="$a" -DoutputDirectory="$JARS" >> "$WORK/mvn.log" 2>&1 \
+    || { tail -40 "$WORK/mvn.log" >&2; exit 1; }
+done
+umoci unpack --image "$OCI:debian-base" "$WORK/jn"
+R="$WORK/jn/rootfs"
+install -d -m 755 "$R/app" "$R/app/lib"
+install -m 644 "$SB/target/app.jar" "$R/app/app.jar"
+install -m 644 "$JARS"/*.jar "$R/app/lib/"
+umoci repack --image "$OCI:java-node" \
+  --history.created_by "COPY app.jar lib/ /app/ (spring-boot-maven-plugin repackage; jars from Maven Central)" \
+  --history.comment "strata samples/build.sh" "$WORK/jn"
+# a repacked bundle still diffs against its original image: unpack java-node afresh for the Node layer
+rm -rf "$WORK/jn"
+umoci unpack --image "$OCI:java-node" "$WORK/jn"
+say "java-node: npm install --omit=dev"
+WEB="$WORK/web"
+mkdir -p "$WEB"
+cat > "$WEB/package.json" <<'NPM'
+{
+  "name": "strata-fixture-web",
+  "version": "1.2.3",
+  "private": true,
+  "description": "strata java-node fixture: a small real Node app",
+  "dependencies": {
+    "@babel/runtime": "7.24.0",
+    "debug": "2.6.9",
+    "lodash": "4.17.15",
+    "ms": "2.1.3"
+  }
+}
+NPM
+(cd "$WEB" && npm install --omit=dev --no-audit --no-fund --no-update-notifier --cache "$SAMPLES/cache/npm" \
+   > "$WORK/npm.log" 2>&1) || { tail -40 "$WORK/npm.log" >&2; exit 1; }
+(cd "$WEB" && npm ls --all --parseable --long --omit=dev) > "$WORK/npm-ls.txt"
+cp -a "$WEB" "$R/app/web"
+chown -R 0:0 "$R/app/web"
+umoci repack --image "$OCI:java-node" \
+  --history.created_by "/bin/sh -c cd /app/web && npm install --omit=dev" \
+  --history.comment "strata samples/build.sh" "$WORK/jn"
+umoci config --image "$OCI:java-node" --config.cmd java --config.cmd -jar --config.cmd /app/app.jar \
+  --config.label org.opencontainers.image.title=strata-fixture-java-node \
+  --history.created_by 'CMD ["java","-jar","/app/app.jar"]'
+# ground truth of the two layers, from the files in the rootfs: every Maven artifact in every jar, nested ones
+# included (each META-INF/maven/<g>/<a>/pom.properties; a jar without one: artifactId and version from its file
+# name, groupId null), with the location Strata reports (nested as outer!/inner) and that (nested) jar's SHA-1;
+# every npm package from npm ls, with the path of its package.json in the image
+say "java-node: ground truth (jars, npm ls)"
+python3 - "$R" "$WORK/npm-ls.txt" "$WEB" "$WORK/truth-java-node.json" <<'PYTRUTH'
+import hashlib, io, json, os, re, sys, zipfile
+root, npm_ls, web, out = sys.argv[1:]
+POM = re.compile(r"^META-INF/maven/[^/]+/[^/]+/pom\.properties$")
+FILE = re.compile(r"^(?P<a>.+?)-(?P<v>\d[^-]*(?:-[A-Za-z0-9.]+)*)\.jar$")
+
+def props(data):
+    d = {}
+    for line in data.decode("iso-8859-1").splitlines():
+        line = line.strip()
+        if line and not line.startswith(("#", "!")) and "=" in line:
+            k, v = line.split("=", 1)
+            d[k.strip()] = v.strip()
+    return d
+
+artifacts = []
+def walk(location, data):
+    sha1 = hashlib.sha1(data).hexdigest()
+    z = zipfile.ZipFile(io.BytesIO(data))
+    names = z.namelist()
+    poms = sorted(n for n in names if POM.match(n))
+    found = set()
+    for n in poms:
+        p = props(z.read(n))
+        found.add((p["groupId"], p["artifactId"], p["version"]))
+    if not found:
+        m = FILE.match(os.path.basename(location.split("!")[-1]))
+        if not m:
+            raise SystemExit(f"no pom.properties and no version in the file name: {location}")
+        found.add((None, m["a"], m["v"]))
+    for g, a, v in sorted(found, key=lambda t: (t[0] or "", t[1], t[2])):
+        artifacts.append({"path": location, "groupId": g, "artifactId": a, "version": v, "sha1": sha1,
+                          "layer": 1})
+    for n in names:
+        if n.endswith((".jar", ".war")) and not n.endswith("/"):
+            walk(f"{location}!/{n}", z.read(n))
+
+for d, _, files in sorted(os.walk(f"{root}/app")):
+    if "/app/web" in d: continue
+    for f in sorted(files):
+        if f.endswith((".jar", ".war")):
+            full = os.path.join(d, f)
+            walk(full[len(root):], open(full, "rb").read())
+
+npm = []
+for line in open(npm_ls).read().splitlines():
+    path, ident = line.split(":")[:2]
+    name, version = ident.rsplit("@", 1)
+    rel = os.path.relpath(path, web)
+    image = "/app/web" if rel == "." else f"/app/web/{rel}"
+    npm.append({"path": f"{image}/package.json", "name": name, "version": version, "layer": 2})
+npm.sort(key=lambda p: p["path"])
+json.dump({"mavenArtifacts": artifacts, "npmPackages": npm}, open(out, "w"), indent=2)
+print(f"  java-node truth: {len(artifacts)} Maven artifacts in "
+      f"{len(set(a['path'] for a in artifacts))} jars, {len(npm)} npm packages", file=sys.stderr)
+PYTRUTH
+rm -rf "$WORK/jn"
 umoci gc --layout "$OCI"
 
 # --- exports -----------------------------------------------------------------------------
@@ -246,14 +422,19 @@ def pkgs(tag):
     return [{"package": p, "version": v, "architecture": a} for p, v, a in rows]
 
 base, py = pkgs("debian-base"), pkgs("debian-python")
+jn = oci_fixture("java-node", f"{out}/oci", "java-node", base)   # no apt in the app layers: the base's packages
+jn.update(json.load(open(f"{work}/truth-java-node.json")))
 fx = [oci_fixture("debian-base", f"{out}/oci", "debian-base", base),
       oci_fixture("debian-python", f"{out}/oci", "debian-python", py),
       oci_fixture("debian-python-zstd", f"{out}/oci-zstd", "debian-python", py),
       archive_fixture("debian-python-docker-archive", f"docker-archive:{out}/debian-python.docker.tar",
                       "docker-archive", py),
       archive_fixture("debian-python-oci-archive", f"oci-archive:{out}/debian-python.oci.tar:debian-python",
-                      "oci-archive", py)]
+                      "oci-archive", py),
+      jn]
 assert fx[0]["diffIDs"][0] == fx[1]["diffIDs"][0] and fx[0]["layers"][0]["digest"] == fx[1]["layers"][0]["digest"]
+assert fx[0]["diffIDs"][0] == jn["diffIDs"][0] and fx[0]["layers"][0]["digest"] == jn["layers"][0]["digest"]
+assert len(jn["diffIDs"]) == 3, jn["diffIDs"]
 doc = {"schema": 1, "builtBy": "samples/build.sh", "key": os.path.basename(out), "fixtures": fx}
 with open(f"{out}/fixtures.json", "w") as f:
     json.dump(doc, f, indent=2); f.write("\n")
