@@ -67,13 +67,15 @@ public final class StrataIndex implements Closeable {
 
     private final Path indexDir;
     private final Directory directory;
-    private final IndexWriter writer;
+    /** Opened on the first change, so read-only use neither takes the write lock nor pays for a writer. */
+    private volatile IndexWriter writer;
     private final SearcherManager searchers;
     /** Shared by layer adds / image puts, exclusive for removals and close. */
     private final ReentrantReadWriteLock mutation = new ReentrantReadWriteLock();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private StrataIndex(Path indexDir, Directory directory, IndexWriter writer) throws IOException {
+        // writer is null unless open() had to create the index
         this.indexDir = indexDir;
         this.directory = directory;
         this.writer = writer;
@@ -83,7 +85,9 @@ public final class StrataIndex implements Closeable {
     /**
      * Opens (creating if needed) the index in {@code <dataDir>/index/}.
      *
-     * @throws IndexInUseException   if another writer holds the index lock
+     * The write lock is taken on the first change, not here: any number of processes may read while one
+     * writes; a second writer gets {@link IndexInUseException} when it first tries to change the index.
+     *
      * @throws IndexSchemaException  if the index was written with another schema version
      */
     public static StrataIndex open(Path dataDir) throws IOException {
@@ -92,24 +96,13 @@ public final class StrataIndex implements Closeable {
         Directory directory = FSDirectory.open(indexDir);
         IndexWriter writer = null;
         try {
-            IndexWriterConfig config = new IndexWriterConfig()
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                    .setCommitOnClose(false)
-                    .setRAMBufferSizeMB(64);
-            try {
-                writer = new IndexWriter(directory, config);
-            } catch (LockObtainFailedException e) {
-                throw new IndexInUseException(indexDir, e);
-            }
-            boolean exists = DirectoryReader.indexExists(directory);
-            if (exists) {
+            if (DirectoryReader.indexExists(directory)) {
                 String found = SegmentInfos.readLatestCommit(directory).getUserData().get(USER_DATA_SCHEMA_VERSION);
                 if (!String.valueOf(SCHEMA_VERSION).equals(found)) {
                     throw new IndexSchemaException(indexDir, found);
                 }
-            }
-            writer.setLiveCommitData(Map.of(USER_DATA_SCHEMA_VERSION, String.valueOf(SCHEMA_VERSION)).entrySet());
-            if (!exists) {
+            } else {
+                writer = newWriter(indexDir, directory);
                 writer.commit(); // a new index gets its first commit (with the schema version) at once
             }
             return new StrataIndex(indexDir, directory, writer);
@@ -118,6 +111,40 @@ public final class StrataIndex implements Closeable {
             closeQuietly(directory, e);
             throw e;
         }
+    }
+
+    private static IndexWriter newWriter(Path indexDir, Directory directory) throws IOException {
+        IndexWriterConfig config = new IndexWriterConfig()
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setCommitOnClose(false)
+                .setRAMBufferSizeMB(64);
+        IndexWriter writer;
+        try {
+            writer = new IndexWriter(directory, config);
+        } catch (LockObtainFailedException e) {
+            throw new IndexInUseException(indexDir, e);
+        }
+        writer.setLiveCommitData(Map.of(USER_DATA_SCHEMA_VERSION, String.valueOf(SCHEMA_VERSION)).entrySet());
+        return writer;
+    }
+
+    /**
+     * The writer, opened (taking the index's write lock) on first use.
+     *
+     * @throws IndexInUseException if another process is writing to the index
+     */
+    private IndexWriter writer() throws IOException {
+        IndexWriter w = writer;
+        if (w == null) {
+            synchronized (this) {
+                w = writer;
+                if (w == null) {
+                    w = newWriter(indexDir, directory);
+                    writer = w;
+                }
+            }
+        }
+        return w;
     }
 
     /** The directory holding the Lucene files. */
@@ -176,8 +203,8 @@ public final class StrataIndex implements Closeable {
                     () -> new NoSuchElementException("no layer " + diffId + " in the index"));
             Document doc = LayerDocuments.layerDocument(layer);
             doc.add(new StoredField(ANALYSIS, analysisJson));
-            writer.deleteDocuments(layerDocQuery(diffId));
-            writer.addDocument(doc);
+            writer().deleteDocuments(layerDocQuery(diffId));
+            writer().addDocument(doc);
             commit();
             return null;
         });
@@ -189,7 +216,7 @@ public final class StrataIndex implements Closeable {
      */
     void addLayerDocuments(Digest diffId, List<Document> docs) throws IOException {
         try {
-            writer.updateDocuments(new Term(LAYER, diffId.toString()), docs);
+            writer().updateDocuments(new Term(LAYER, diffId.toString()), docs);
         } catch (IllegalArgumentException e) {
             // Lucene rejected a document (e.g. a path over 32766 bytes); the block was discarded as a whole
             throw new IllegalArgumentException("layer " + diffId + " could not be indexed: " + e.getMessage(), e);
@@ -262,7 +289,7 @@ public final class StrataIndex implements Closeable {
                 }
             }
             // image and package docs share the IMAGE term, so this replaces both
-            writer.updateDocuments(new Term(IMAGE, image.manifestDigest().toString()), docs);
+            writer().updateDocuments(new Term(IMAGE, image.manifestDigest().toString()), docs);
             commit();
             return null;
         });
@@ -368,10 +395,10 @@ public final class StrataIndex implements Closeable {
                     kept.add(diffId);
                 } else {
                     layer(diffId).ifPresent(removed::add);
-                    writer.deleteDocuments(new Term(LAYER, diffId.toString()));
+                    writer().deleteDocuments(new Term(LAYER, diffId.toString()));
                 }
             }
-            writer.deleteDocuments(new Term(IMAGE, manifestDigest.toString()));
+            writer().deleteDocuments(new Term(IMAGE, manifestDigest.toString()));
             commit();
             return new RemovedImage(image, removed, kept);
         });
@@ -432,7 +459,12 @@ public final class StrataIndex implements Closeable {
         lock.lock();
         try {
             IOException failure = null;
-            for (Closeable c : List.<Closeable>of(searchers, writer, directory)) {
+            List<Closeable> open = new ArrayList<>(List.of(searchers));
+            if (writer != null) {
+                open.add(writer);
+            }
+            open.add(directory);
+            for (Closeable c : open) {
                 try {
                     c.close();
                 } catch (IOException e) {
@@ -454,7 +486,7 @@ public final class StrataIndex implements Closeable {
     // ------------------------------------------------------------------ helpers
 
     private void commit() throws IOException {
-        writer.commit();
+        writer().commit();
         searchers.maybeRefreshBlocking();
     }
 

@@ -149,27 +149,39 @@ class StrataIndexLifecycleTest {
     }
 
     @Test
-    void secondOpenOfSameDataDirFailsWithOneLineError() throws IOException {
+    void aSecondWriterOfTheSameDataDirFailsWithOneLineErrorWhileReadersMayOpen() throws IOException {
+        List<LayerEntry> entries = sampleEntries("one");
         try (StrataIndex first = StrataIndex.open(dataDir)) {
-            assertThatThrownBy(() -> StrataIndex.open(dataDir))
-                    .isInstanceOf(IndexInUseException.class)
-                    .hasMessage("index at " + dataDir.resolve("index").toAbsolutePath()
-                            + " is in use by another Strata process");
+            first.addLayer(layerOf(digest("one"), entries), entries); // the first writer holds the lock now
+            try (StrataIndex second = StrataIndex.open(dataDir)) {
+                assertThat(second.hasLayer(digest("one"))).isTrue(); // reading is fine
+                assertThatThrownBy(() -> second.addLayer(layerOf(digest("two"), entries), entries))
+                        .hasRootCauseInstanceOf(org.apache.lucene.store.LockObtainFailedException.class)
+                        .cause().isInstanceOf(IndexInUseException.class)
+                        .hasMessage("index at " + dataDir.resolve("index").toAbsolutePath()
+                                + " is in use by another Strata process");
+            }
             assertThat(first.hasLayer(digest("x"))).isFalse(); // first instance unaffected
         }
-        StrataIndex.open(dataDir).close(); // lock released on close
+        try (StrataIndex again = StrataIndex.open(dataDir)) { // lock released on close
+            again.addLayer(layerOf(digest("two"), entries), entries);
+            assertThat(again.hasLayer(digest("two"))).isTrue();
+        }
     }
 
+
     @Test
-    void secondProcessGetsInUseError() throws Exception {
+    void secondProcessCanReadButGetsInUseErrorWhenItWrites() throws Exception {
         try (StrataIndex held = StrataIndex.open(dataDir)) {
+            List<LayerEntry> mine = sampleEntries("held");
+            held.addLayer(layerOf(digest("held-layer"), mine), mine); // takes the write lock
             Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), OpenIndexProcess.class.getName(),
                     dataDir.toString()).redirectErrorStream(true).start();
             String output = new String(child.getInputStream().readAllBytes()).strip();
             assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(child.exitValue()).isEqualTo(3);
-            assertThat(output.lines().filter(l -> !l.startsWith("WARNING"))).containsExactly(
+            assertThat(output.lines().filter(l -> !l.startsWith("WARNING"))).containsExactly("read 0",
                     "index at " + dataDir.resolve("index").toAbsolutePath() + " is in use by another Strata process");
         }
     }
