@@ -31,6 +31,7 @@ public final class StrataCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        StartupWarmer.start();
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
