@@ -94,8 +94,11 @@ public final class ImageScanService {
             ScanStats stats = new ScanStats(millisSince(start), read.size(), image.layers().size() - read.size(),
                     bytesRead);
             List<String> warnings = new ArrayList<>(inventory.warnings());
-            ScanReport report = ReportBuilder.build(image, facts, union, OsSummary.of(inventory.os()),
-                    inventory.packages().stream().map(PackageSummary::of).toList(), stats, warnings);
+            inventory.notes().forEach(n -> warnings.add("note: " + n));
+            List<PackageSummary> packages = inventory.packages().stream().map(p -> PackageSummary.of(p,
+                    p.pkg().paths().isEmpty() ? null : inventory.scopes().get(p.pkg().paths().get(0)))).toList();
+            ScanReport report = ReportBuilder.build(image, facts, union, OsSummary.of(inventory.os()), packages,
+                    stats, warnings);
             index.putImage(new IndexedImage(image.manifestDigest(), image.configDigest(), image.reference(),
                     image.repoTags(), image.config().platform().toString(), image.config().diffIds(),
                     System.currentTimeMillis(), ReportJson.write(report)), inventory.packages());

@@ -64,7 +64,7 @@ final class ScanCommand implements Callable<Integer> {
         }
         out.append(table.render());
         for (String warning : report.warnings()) {
-            out.append("warning: ").append(warning).append('\n');
+            out.append(warning.startsWith("note: ") ? "" : "warning: ").append(warning).append('\n');
         }
         out.append('\n').append(String.format("Scanned in %d ms: %d layer(s) read, %d reused from the index.%n",
                 report.stats().elapsedMillis(), report.stats().layersRead(), report.stats().layersReused()));

@@ -188,7 +188,9 @@ class ScanCommandTest {
                 "ID=debian\nVERSION_ID=\"12\"\nVERSION_CODENAME=bookworm\nPRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\n")
                 .file("var/lib/dpkg/status", status).build();
         byte[] app = new TarBuilder().file("app/node_modules/@scope/left-pad/package.json",
-                "{\"name\":\"@scope/left-pad\",\"version\":\"1.3.0\",\"license\":\"WTFPL\"}").build();
+                "{\"name\":\"@scope/left-pad\",\"version\":\"1.3.0\",\"license\":\"WTFPL\"}")
+                .file("app/package-lock.json", "{\"name\":\"app\",\"lockfileVersion\":3,\"packages\":{\"\":{\"name\":\"app\"},"
+                        + "\"node_modules/@scope/left-pad\":{\"version\":\"1.3.0\",\"dev\":true}}}").build();
         ImageFixtures.Image img = ImageFixtures.image().layer(os).layer(app).writeOciLayout(tmp.resolve("layout"));
 
         JsonNode report = scanJson("oci:" + tmp.resolve("layout"));
@@ -200,6 +202,8 @@ class ScanCommandTest {
         assertThat(packages.get(0).get("layerDiffId").asText()).isEqualTo(img.diffIds().get(0).toString());
         assertThat(packages.get(1).get("purl").asText()).isEqualTo("pkg:npm/%40scope/left-pad@1.3.0");
         assertThat(packages.get(1).get("layerDiffId").asText()).isEqualTo(img.diffIds().get(1).toString());
+        assertThat(packages.get(1).get("scope").asText()).isEqualTo("dev");
+        assertThat(packages.get(0).has("scope")).isFalse();
 
         CliRun cdx = CliRun.run("sbom", "--data", data().toString(), img.manifestDigest().toString());
         assertThat(cdx.exitCode()).as(cdx.err()).isZero();

@@ -69,10 +69,11 @@ public final class PackageInventory {
             out.add(new InstalledPackage(pkg, files.layer(a.layerIndex()).diffId(), null, null));
             osOwners.add(pkg.purl(), a.pkg().files());
         }
-        addLanguagePackages(files, osOwners, out, notes);
+        Map<String, String> scopes = new TreeMap<>();
+        addLanguagePackages(files, osOwners, out, notes, scopes);
         layerWarnings(files, warnings);
         out.sort(ORDER);
-        return new InventoryResult(os, out, warnings, notes);
+        return new InventoryResult(os, out, warnings, notes, scopes);
     }
 
     /** The {@code .list} files of the final filesystem, keyed by {@code name:arch} and by {@code name}. */
@@ -93,7 +94,7 @@ public final class PackageInventory {
     }
 
     private static void addLanguagePackages(FinalFiles files, OwnershipIndex osOwners, List<InstalledPackage> out,
-                                            List<String> notes) {
+                                            List<String> notes, Map<String, String> scopes) {
         List<FoundPackage> present = new ArrayList<>();
         List<String> presentDiffIds = new ArrayList<>();
         Map<String, NpmScope> npmScopes = new TreeMap<>();
@@ -134,6 +135,7 @@ public final class PackageInventory {
             }
             NpmScope scope = f.pkg().type() == PackageType.NPM ? npmScopes.get(f.file()) : null;
             if (scope != null) {
+                scopes.put(f.file(), scope.name().toLowerCase());
                 nonProdByLock.computeIfAbsent(scopeSource.get(f.file()), k -> new ArrayList<>())
                         .add(f.pkg().name() + "@" + f.pkg().version() + " (" + scope.name().toLowerCase() + ")");
             }
