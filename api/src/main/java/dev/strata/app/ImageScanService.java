@@ -68,7 +68,9 @@ public final class ImageScanService {
         SourceReference ref = SourceReference.parse(reference);
         try (ImageSource source = ImageSources.open(ref)) {
             ResolvedImage image = source.resolve(platform);
+            DebugLog.log("resolved %s", image.manifestDigest());
             Optional<ScanReport> stored = storedReport(image);
+            DebugLog.log("stored report %s", stored.isPresent() ? "found" : "absent");
             if (stored.isPresent()) {
                 return stored.get().withReferenceAndStats(image.reference(),
                         new ScanStats(millisSince(start), 0, image.layers().size(), 0));

@@ -32,9 +32,12 @@ public final class Strata implements AutoCloseable {
     /** Opens (creating if needed) the data directory, reading layers within {@code limits}, one task per core. */
     public static Strata open(DataDirectory data, LayerLimits limits) throws IOException {
         Path root = data.create();
+        DebugLog.log("opening %s", root);
         Path tmp = Files.createDirectories(root.resolve("tmp"));
         loadZstdInto(tmp);
+        DebugLog.log("opening the index");
         StrataIndex index = StrataIndex.open(root);
+        DebugLog.log("index open");
         ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
                 daemonThreads("strata-layer-"));
         return new Strata(index, pool, new ImageScanService(index, new LayerReader(limits), pool, tmp));

@@ -31,6 +31,7 @@ public final class StrataCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        dev.strata.app.DebugLog.log("main");
         StartupWarmer.start();
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
@@ -48,6 +49,7 @@ public final class StrataCli implements Runnable {
             return ExitCodes.ERROR;
         });
         int code = cli.execute(args);
+        dev.strata.app.DebugLog.log("done, exit %d", code);
         out.flush();
         err.flush();
         return code;
