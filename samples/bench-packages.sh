@@ -27,8 +27,8 @@ done
 
 echo "== Java-heavy layer: $JARS jars from ~/.m2"
 mkdir -p "$TMP/root/app/lib"
-find "$HOME/.m2/repository" -name '*.jar' ! -name '*-sources.jar' -size +8k | sort | head -n "$JARS" \
-  | while read -r j; do cp "$j" "$TMP/root/app/lib/"; done
+find "$HOME/.m2/repository" -name '*.jar' ! -name '*-sources.jar' -size +8k | sort > "$TMP/jars.txt"
+sed -n "1,${JARS}p" "$TMP/jars.txt" | while read -r j; do cp "$j" "$TMP/root/app/lib/"; done
 tar -C "$TMP/root" --sort=name --owner=0 --group=0 -cf - app | gzip -1 > "$TMP/java.tar.gz"
 echo "   $(ls "$TMP/root/app/lib" | wc -l) jars, $(du -sh "$TMP/root" | cut -f1) unpacked"
 java -cp "$CP" dev.strata.scanner.layer.LayerReaderBench "$TMP/java.tar.gz" --runs 4 --packages

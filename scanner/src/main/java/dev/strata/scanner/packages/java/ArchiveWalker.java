@@ -30,19 +30,108 @@ final class ArchiveWalker {
 
     private static final int MAX_METADATA_BYTES = 1 << 20;
     private static final int MAX_PREAMBLE = 1 << 20;
+    /** Archives up to this size are read into memory and opened by their central directory. */
+    static final int MAX_BUFFERED = 32 << 20;
 
     private final ArchiveBudget budget;
     private final AnalysisSink sink;
     private final PomPropertiesParser pomParser = new PomPropertiesParser();
     private final JarManifestParser manifestParser = new JarManifestParser();
 
+    private final int maxBuffered;
+
     ArchiveWalker(ArchiveBudget budget, AnalysisSink sink) {
-        this.budget = budget;
-        this.sink = sink;
+        this(budget, sink, MAX_BUFFERED);
     }
 
-    /** Reads the archive at {@code location} (nesting level {@code level}) from {@code raw}; never closes it. */
-    void walk(String location, InputStream raw, int level) throws SourceIOException {
+    /** {@code maxBuffered}: largest archive opened in memory by its central directory (0: always stream). */
+    ArchiveWalker(ArchiveBudget budget, AnalysisSink sink, int maxBuffered) {
+        this.budget = budget;
+        this.sink = sink;
+        this.maxBuffered = maxBuffered;
+    }
+
+    /**
+     * Reads the archive at {@code location} (nesting level {@code level}) from {@code raw}; never closes it. An
+     * archive of at most {@link #MAX_BUFFERED} bytes (by default) is read into memory and opened by its central directory, so
+     * only the entries that identify it are inflated (most jars write DEFLATED entries with data descriptors, which
+     * a stream reader can only step over by inflating them); larger ones are walked as a stream.
+     */
+    void walk(String location, InputStream raw, int level) throws IOException {
+        byte[] head;
+        try {
+            head = raw.readNBytes(maxBuffered + 1);
+        } catch (ArchiveLimitException e) {
+            warn(location, e.getMessage() + "; archive skipped");
+            return;
+        }
+        if (head.length <= maxBuffered) {
+            walkBuffered(location, head, level);
+        } else {
+            walkStream(location, new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head), raw), level);
+        }
+    }
+
+    /**
+     * Walks an archive held in memory through its central directory; an archive that has none readable (not a
+     * ZIP, truncated, a launch script in front) is walked as a stream instead, which reports what is wrong.
+     */
+    private void walkBuffered(String location, byte[] data, int level) throws IOException {
+        List<MavenCoordinates> poms = new ArrayList<>();
+        JarManifest manifest = null;
+        try {
+            CentralDirectory zip = CentralDirectory.read(data,
+                    name -> isPomProperties(name) || name.equalsIgnoreCase("META-INF/MANIFEST.MF") || isArchiveName(name));
+            for (int i = 0; i < zip.totalEntries(); i++) {
+                budget.entry();
+            }
+            for (CentralDirectory.Entry entry : zip.entries()) {
+                if (entry.isDirectory()) {
+                    continue;
+                }
+                String name = entry.name();
+                if (isPomProperties(name)) {
+                    var parsed = pomParser.parse(metadata(budget.meter(zip.open(entry), entry::compressedSize)));
+                    poms.addAll(parsed.items());
+                    parsed.warnings().forEach(w -> warn(location + "!/" + name, w.toString()));
+                } else if (name.equalsIgnoreCase("META-INF/MANIFEST.MF")) {
+                    manifest = manifestParser.parse(metadata(budget.meter(zip.open(entry), entry::compressedSize)));
+                } else {
+                    String inner = location + "!/" + name;
+                    if (level + 1 > budget.limits().maxNesting()) {
+                        warn(inner, "nested deeper than " + budget.limits().maxNesting() + "; archive skipped");
+                    } else {
+                        try (InputStream in = zip.open(entry)) {
+                            walk(inner, budget.meter(in, entry::compressedSize), level + 1);
+                        }
+                    }
+                }
+            }
+        } catch (ArchiveLimitException e) {
+            warn(location, e.getMessage() + "; archive skipped");
+            return;
+        } catch (SourceIOException | SinkFailure e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            walkStream(location, new java.io.ByteArrayInputStream(data), level);
+            return;
+        }
+        String sha1 = java.util.HexFormat.of().formatHex(sha1(data));
+        for (DetectedPackage p : ArchiveIdentity.decide(location, poms, manifest)) {
+            found(p, sha1);
+        }
+    }
+
+    private static byte[] sha1(byte[] data) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-1").digest(data);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 unavailable", e);
+        }
+    }
+
+    /** Reads the archive front to back as a stream (see the class comment). */
+    private void walkStream(String location, InputStream raw, int level) throws IOException {
         ArchiveStream bytes = new ArchiveStream(raw);
         List<MavenCoordinates> poms = new ArrayList<>();
         JarManifest manifest = null;
@@ -131,6 +220,7 @@ final class ArchiveWalker {
     }
 
     private void nested(String location, ZipArchiveInputStream zip, int level) throws IOException {
+        // a nested archive read from a stream may itself be small enough to open by its central directory
         if (level > budget.limits().maxNesting()) {
             warn(location, "nested deeper than " + budget.limits().maxNesting() + "; archive skipped");
             return;
@@ -139,7 +229,11 @@ final class ArchiveWalker {
     }
 
     private InputStream metadata(ZipArchiveInputStream zip) throws IOException {
-        InputStream in = budget.meter(zip, zip::getCompressedCount);
+        return metadata(budget.meter(zip, zip::getCompressedCount));
+    }
+
+    /** A metadata entry's (metered) content, read whole: at most {@link #MAX_METADATA_BYTES}. */
+    private static InputStream metadata(InputStream in) throws IOException {
         byte[] data = in.readNBytes(MAX_METADATA_BYTES + 1);
         if (data.length > MAX_METADATA_BYTES) {
             throw new ArchiveLimitException("metadata entry larger than " + MAX_METADATA_BYTES + " bytes");

@@ -14,6 +14,7 @@ import java.util.Objects;
 public final class JavaArchiveAnalyzer implements FileAnalyzer {
 
     private final ArchiveLimits limits;
+    private final int maxBuffered;
 
     /** With {@link ArchiveLimits#DEFAULTS}. */
     public JavaArchiveAnalyzer() {
@@ -22,7 +23,13 @@ public final class JavaArchiveAnalyzer implements FileAnalyzer {
 
     /** With the given bounds per outer archive. */
     public JavaArchiveAnalyzer(ArchiveLimits limits) {
+        this(limits, ArchiveWalker.MAX_BUFFERED);
+    }
+
+    /** With the given bounds, opening archives of at most {@code maxBuffered} bytes in memory (0: stream all). */
+    JavaArchiveAnalyzer(ArchiveLimits limits, int maxBuffered) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.maxBuffered = maxBuffered;
     }
 
     @Override
@@ -33,7 +40,7 @@ public final class JavaArchiveAnalyzer implements FileAnalyzer {
     @Override
     public void analyze(String path, InputStream content, AnalysisSink sink) throws IOException {
         try {
-            new ArchiveWalker(new ArchiveBudget(limits), sink).walk(path, new SourceStream(content), 0);
+            new ArchiveWalker(new ArchiveBudget(limits), sink, maxBuffered).walk(path, new SourceStream(content), 0);
         } catch (SourceIOException e) {
             throw (IOException) e.getCause();
         } catch (ArchiveWalker.SinkFailure e) {

@@ -259,17 +259,33 @@ class JavaArchiveAnalyzerTest {
     }
 
     @Test
-    void zipBombAtTheOuterLevelSkipsTheOuterArchive() throws IOException {
+    void zipBombAtTheOuterLevelSkipsTheOuterArchiveWhenStreamed() throws IOException {
         byte[] jopt = real("jopt-simple-5.0.4.jar");
         byte[] outer = zip()
                 .stored("lib/jopt-simple-5.0.4.jar", jopt)
                 .add("data/zeros.bin", new byte[8 << 20]) // deflated with a data descriptor: must be inflated to skip
                 .add("META-INF/maven/g/outer/pom.properties", "groupId=g\nartifactId=outer\nversion=1\n")
                 .build();
-        RecordingSink sink = analyze("/app/outer.jar", outer);
+        // as an archive too large to open in memory is: streamed (maxBuffered 0)
+        RecordingSink sink = analyze(new JavaArchiveAnalyzer(ArchiveLimits.DEFAULTS, 0), "/app/outer.jar", outer);
         assertThat(sink.warnings).containsExactly(
                 "/app/outer.jar: compression ratio above 100 (possible zip bomb); archive skipped");
         assertThat(sink.packages).containsExactly(
+                "pkg:maven/net.sf.jopt-simple/jopt-simple@5.0.4 /app/outer.jar!/lib/jopt-simple-5.0.4.jar " + sha1(jopt));
+    }
+
+    @Test
+    void aHighlyCompressedEntryOfNoInterestIsNotInflatedWhenTheArchiveIsOpenedInMemory() throws IOException {
+        byte[] jopt = real("jopt-simple-5.0.4.jar");
+        byte[] outer = zip()
+                .stored("lib/jopt-simple-5.0.4.jar", jopt)
+                .add("data/zeros.bin", new byte[8 << 20])
+                .add("META-INF/maven/g/outer/pom.properties", "groupId=g\nartifactId=outer\nversion=1\n")
+                .build();
+        RecordingSink sink = analyze("/app/outer.jar", outer);
+        assertThat(sink.warnings).isEmpty();
+        assertThat(sink.packages).containsExactlyInAnyOrder(
+                "pkg:maven/g/outer@1 /app/outer.jar " + sha1(outer),
                 "pkg:maven/net.sf.jopt-simple/jopt-simple@5.0.4 /app/outer.jar!/lib/jopt-simple-5.0.4.jar " + sha1(jopt));
     }
 
