@@ -22,7 +22,7 @@ print([m["digest"] for m in i["manifests"] if m.get("annotations",{}).get("org.o
 for layer in $(python3 -c 'import json,sys; m=json.load(open(sys.argv[1]+"/blobs/"+sys.argv[2].replace(":","/")));
 print(" ".join(l["digest"].replace(":","/") for l in m["layers"]))' "$layout" "$manifest"); do
   echo "== debian-python layer ${layer#sha256/}"
-  java -cp "$CP" dev.strata.scanner.layer.LayerReaderBench "$layout/blobs/$layer" --runs 4 --packages
+  java -cp "$CP" dev.strata.scanner.layer.LayerReaderBench "$layout/blobs/$layer" --runs 6 --packages
 done
 
 echo "== Java-heavy layer: $JARS jars from ~/.m2"
@@ -31,4 +31,4 @@ find "$HOME/.m2/repository" -name '*.jar' ! -name '*-sources.jar' -size +8k | so
 sed -n "1,${JARS}p" "$TMP/jars.txt" | while read -r j; do cp "$j" "$TMP/root/app/lib/"; done
 tar -C "$TMP/root" --sort=name --owner=0 --group=0 -cf - app | gzip -1 > "$TMP/java.tar.gz"
 echo "   $(ls "$TMP/root/app/lib" | wc -l) jars, $(du -sh "$TMP/root" | cut -f1) unpacked"
-java -cp "$CP" dev.strata.scanner.layer.LayerReaderBench "$TMP/java.tar.gz" --runs 4 --packages
+java -cp "$CP" dev.strata.scanner.layer.LayerReaderBench "$TMP/java.tar.gz" --runs 6 --packages
