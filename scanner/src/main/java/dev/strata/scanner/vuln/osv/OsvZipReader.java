@@ -142,7 +142,7 @@ public final class OsvZipReader {
                 throw corrupt(e);
             }
             if (!tracked.endsWithZipEndRecord()) {
-                throw new OsvZipException(zipName, "truncated: no end-of-central-directory record",
+                throw new OsvZipException(zipName, "truncated or not a zip: no end-of-central-directory record",
                         new IOException("zip ends without its central directory"));
             }
         }
