@@ -10,7 +10,8 @@ import java.util.List;
  * Decides whether an installed version is affected by an OSV {@code affected} entry, following the schema's evaluation
  * rules:
  * <ul>
- *   <li>a version listed in {@code versions[]} is affected (exact string, or equal in the ecosystem's ordering);</li>
+ *   <li>a version listed in {@code versions[]} is affected (exact string equality, as the schema's pseudo-code says:
+ *       {@code 1.0} does not match a listed {@code 1.0.0});</li>
  *   <li>each SEMVER range (SemVer ordering) and ECOSYSTEM range (the ordering of {@link VersionSchemes#lookup}) is
  *       walked with its events sorted by version ({@code introduced: "0"} first, {@code limit: "*"} last):
  *       {@code introduced ≤ v} makes it affected, {@code fixed ≤ v} or {@code last_affected < v} unaffected; if the
@@ -61,7 +62,7 @@ public final class AffectedRangeEvaluator {
                 unknown = u.reason();
             }
         }
-        if (listed(version, affected.versions(), ecosystemScheme)) {
+        if (listed(version, affected.versions())) {
             return new Verdict.Affected(null);
         }
         if (unknown != null) {
@@ -183,21 +184,7 @@ public final class AffectedRangeEvaluator {
         return 0;
     }
 
-    private static boolean listed(String version, List<String> versions, VersionSchemes scheme) {
-        for (String listed : versions) {
-            if (listed.equals(version)) {
-                return true;
-            }
-            if (scheme != null) {
-                try {
-                    if (scheme.compare(listed, version) == 0) {
-                        return true;
-                    }
-                } catch (IllegalArgumentException ignored) {
-                    // an unorderable listed version can only match exactly, which was checked above
-                }
-            }
-        }
-        return false;
+    private static boolean listed(String version, List<String> versions) {
+        return versions.contains(version);
     }
 }

@@ -127,8 +127,8 @@ class AffectedRangeEvaluatorTest {
     void versionsListOnly() {
         OsvAffected entry = entry("PyPI", "pkg", List.of("1.0", "1.1"));
         assertThat(evaluator.evaluate("1.1", entry)).isEqualTo(affected(null));
-        // equal under PEP 440 though not the same string
-        assertThat(evaluator.evaluate("1.0.0", entry)).isEqualTo(affected(null));
+        // the schema compares listed versions as strings: equal under PEP 440 is not enough
+        assertThat(evaluator.evaluate("1.0.0", entry)).isEqualTo(NOT);
         assertThat(evaluator.evaluate("1.2", entry)).isEqualTo(NOT);
 
         OsvAffected unknownEcosystem = entry("Hackage", "pkg", List.of("0.3.1"));

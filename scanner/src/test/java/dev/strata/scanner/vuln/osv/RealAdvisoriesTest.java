@@ -54,6 +54,22 @@ class RealAdvisoriesTest {
     }
 
     @Test
+    void debianDsa30291() throws Exception {
+        OsvRecord record = OsvTestRecords.real("DSA-3029-1");
+        assertThat(record.schemaVersion()).isNull();
+        assertThat(record.aliases()).containsExactly("CVE-2014-3616");
+        assertThat(evaluator.evaluate(record, "Debian:7", "nginx", "1.2.1-2.2+wheezy2"))
+                .isEqualTo(new Verdict.Affected("1.2.1-2.2+wheezy3"));
+        assertThat(evaluator.evaluate(record, "Debian:7", "nginx", "1.2.1-2.2"))
+                .isEqualTo(new Verdict.Affected("1.2.1-2.2+wheezy3"));
+        assertThat(evaluator.evaluate(record, "Debian:7", "nginx", "1.2.1-2.2+wheezy3")).isEqualTo(Verdict.NOT_AFFECTED);
+        assertThat(evaluator.evaluate(record, "Debian:7", "nginx", "1.2.1-2.2+wheezy3+deb7u1"))
+                .isEqualTo(Verdict.NOT_AFFECTED);
+        // the record only speaks for wheezy: another release is not matched
+        assertThat(evaluator.evaluate(record, "Debian:8", "nginx", "1.6.1-1")).isEqualTo(Verdict.NOT_AFFECTED);
+    }
+
+    @Test
     void realRecordsParseCompletely() throws Exception {
         OsvRecord record = OsvTestRecords.real("GHSA-jfh8-c2jp-5v3q");
         assertThat(record.schemaVersion()).isEqualTo("1.3.0");
