@@ -5,6 +5,7 @@ import dev.strata.scanner.vuln.version.VersionSchemes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Decides whether an installed version is affected by an OSV {@code affected} entry, following the schema's evaluation
@@ -16,7 +17,8 @@ import java.util.List;
  *       walked with its events sorted by version ({@code introduced: "0"} first, {@code limit: "*"} last):
  *       {@code introduced ≤ v} makes it affected, {@code fixed ≤ v} or {@code last_affected < v} unaffected; if the
  *       range has limits other than {@code "*"}, {@code v} must be below one of them;</li>
- *   <li>the entry affects {@code v} if any range or the list does.</li>
+ *   <li>the entry affects {@code v} if any range or the list does; the fixed version reported is the lowest
+ *       {@code fixed} above {@code v} in an affecting range (ranges that name one are preferred).</li>
  * </ul>
  * GIT ranges are skipped: they name commits, which cannot be compared with a package version. An entry whose only
  * ranges are GIT and that lists no {@code versions[]} yields {@link Verdict.Unknown}; with a {@code versions[]} list
@@ -34,8 +36,10 @@ public final class AffectedRangeEvaluator {
 
     /** The verdict of one {@code affected} entry for {@code version}, ignoring the entry's package. */
     public Verdict evaluate(String version, OsvAffected affected) {
+        Objects.requireNonNull(version, "version");
         VersionSchemes ecosystemScheme = VersionSchemes.lookup(affected.pkg().ecosystem()).orElse(null);
         String unknown = null;
+        Verdict.Affected affectedWithoutFix = null;
         boolean evaluableRange = false;
         for (OsvRange range : affected.ranges()) {
             VersionScheme scheme;
@@ -55,14 +59,16 @@ public final class AffectedRangeEvaluator {
             }
             evaluableRange = true;
             Verdict verdict = evaluateRange(version, range, scheme);
-            if (verdict instanceof Verdict.Affected) {
-                return verdict;
-            }
-            if (verdict instanceof Verdict.Unknown u) {
+            if (verdict instanceof Verdict.Affected a) {
+                if (a.fixedVersion() != null) {
+                    return a;
+                }
+                affectedWithoutFix = a;
+            } else if (verdict instanceof Verdict.Unknown u) {
                 unknown = u.reason();
             }
         }
-        if (listed(version, affected.versions())) {
+        if (affectedWithoutFix != null || listed(version, affected.versions())) {
             return new Verdict.Affected(null);
         }
         if (unknown != null) {
@@ -82,6 +88,7 @@ public final class AffectedRangeEvaluator {
      * that names a fixed version), Unknown if any is, NotAffected otherwise.
      */
     public Verdict evaluate(OsvRecord record, String ecosystem, String name, String version) {
+        Objects.requireNonNull(version, "version");
         if (record.isWithdrawn()) {
             return Verdict.NOT_AFFECTED;
         }

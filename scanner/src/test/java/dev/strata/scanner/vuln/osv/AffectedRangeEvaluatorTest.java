@@ -99,6 +99,14 @@ class AffectedRangeEvaluatorTest {
     }
 
     @Test
+    void aRangeNamingAFixIsPreferred() {
+        OsvAffected entry = entry("npm", ecosystem(introduced("0"), lastAffected("1.5.0")),
+                semver(introduced("1.0.0"), fixed("1.6.0")));
+        assertThat(evaluator.evaluate("1.2.0", entry)).isEqualTo(affected("1.6.0"));
+        assertThat(evaluator.evaluate("0.5.0", entry)).isEqualTo(affected(null));
+    }
+
+    @Test
     void severalAffectedEntriesAreMatchedByExactEcosystemAndName() {
         OsvRecord record = record(null,
                 entry("Debian:11", "openssl", List.of(), ecosystem(introduced("0"), fixed("1.1.1w-0+deb11u2"))),
