@@ -74,6 +74,14 @@ public final class DebianMatch {
         return out;
     }
 
+    /** Like {@link #match(String, String, Collection)}, keeping only advisories of {@code release} (e.g. {@code bookworm}). */
+    public static List<Verdict> match(String release, String sourcePackage, String installedVersion,
+            Collection<DebianAdvisory> advisories) {
+        Objects.requireNonNull(release, "release");
+        return match(sourcePackage, installedVersion,
+                advisories.stream().filter(a -> a.release().equals(release)).toList());
+    }
+
     /** Classifies one advisory against an installed dpkg version. */
     public static Verdict classify(String installedVersion, DebianAdvisory advisory) {
         return classify(DpkgVersion.parse(installedVersion), advisory);

@@ -86,6 +86,14 @@ class DebianMatchTest {
     }
 
     @Test
+    void releaseOverloadKeepsOnlyThatRelease() throws IOException {
+        List<DebianAdvisory> all = DebianTrackerParserTest.parse("debian-tracker-excerpt.json", Set.of()).advisories;
+        assertThat(DebianMatch.match("bullseye", "openssl", "1.1.1w-0+deb11u1", all).stream()
+                .map(v -> v.id() + " " + v.state())).containsExactlyInAnyOrder(
+                        "CVE-2023-5678 WONT_FIX", "CVE-2022-3602 NOT_AFFECTED");
+    }
+
+    @Test
     void otherSourcePackagesAreSkipped() {
         DebianAdvisory a = advisory(DebianStatus.OPEN, null, null, null);
         assertThat(DebianMatch.match("openssl", "3.0.11-1~deb12u2", List.of(a))).isEmpty();
