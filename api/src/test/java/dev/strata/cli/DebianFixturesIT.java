@@ -7,12 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,52 +18,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and checks every layer against the ground truth the build script recorded in {@code fixtures.json}.
  */
 class DebianFixturesIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = PackagedStrata.JSON;
     private static JsonNode fixtures;
-    private static Path jar;
 
     @TempDir
     Path tmp;
 
     @BeforeAll
     static void loadFixtures() throws IOException {
-        Path dir = Path.of(System.getProperty("strata.fixtures", "../samples/build/current"));
-        Path file = dir.resolve("fixtures.json");
-        assertThat(file).as("fixtures missing: run 'bash samples/build.sh' first (as root)").exists();
-        fixtures = JSON.readTree(file.toFile());
-        jar = Path.of(System.getProperty("strata.jar", "target/strata.jar"));
-        assertThat(jar).as("the packaged jar").exists();
+        fixtures = PackagedStrata.fixtures();
+        PackagedStrata.jar();
     }
 
     private static JsonNode fixture(String name) {
-        for (JsonNode f : fixtures.get("fixtures")) {
-            if (f.get("name").asText().equals(name)) {
-                return f;
-            }
-        }
-        throw new AssertionError("no fixture " + name + " in fixtures.json");
+        return PackagedStrata.fixture(fixtures, name);
     }
 
-    private record Result(int exit, String out, String err) {
-    }
 
-    private static Result strata(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
-        p.getOutputStream().close();
-        byte[] out = p.getInputStream().readAllBytes();
-        byte[] err = p.getErrorStream().readAllBytes();
-        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
-    }
 
-    private JsonNode scan(Path data, String reference) throws Exception {
-        Result r = strata("scan", "--data", data.toString(), "--format", "json", reference);
-        assertThat(r.exit()).as(r.err()).isZero();
-        return JSON.readTree(r.out());
-    }
 
     private static void assertLayersMatch(JsonNode report, JsonNode fixture) {
         JsonNode expected = fixture.get("layers");
@@ -92,7 +61,7 @@ class DebianFixturesIT {
                 "debian-python-oci-archive")) {
             JsonNode fixture = fixture(name);
             Path data = Files.createTempDirectory(tmp, "data-");
-            JsonNode report = scan(data, fixture.get("reference").asText());
+            JsonNode report = PackagedStrata.scan(data, fixture.get("reference").asText());
             assertLayersMatch(report, fixture);
             assertThat(report.at("/stats/layersRead").asInt()).isEqualTo(fixture.get("layers").size());
             if (!name.endsWith("docker-archive")) {
@@ -112,21 +81,21 @@ class DebianFixturesIT {
     @Test
     void sharedBaseLayerIsReadOnceAndRescanReadsNothing() throws Exception {
         Path data = tmp.resolve("data");
-        JsonNode base = scan(data, fixture("debian-base").get("reference").asText());
+        JsonNode base = PackagedStrata.scan(data, fixture("debian-base").get("reference").asText());
         assertLayersMatch(base, fixture("debian-base"));
 
-        JsonNode python = scan(data, fixture("debian-python").get("reference").asText());
+        JsonNode python = PackagedStrata.scan(data, fixture("debian-python").get("reference").asText());
         assertLayersMatch(python, fixture("debian-python"));
         assertThat(python.at("/stats/layersRead").asInt()).isEqualTo(1);
         assertThat(python.at("/stats/layersReused").asInt()).isEqualTo(1);
         assertThat(python.at("/layers/0/cached").asBoolean()).isTrue();
 
-        JsonNode again = scan(data, fixture("debian-python-oci-archive").get("reference").asText());
+        JsonNode again = PackagedStrata.scan(data, fixture("debian-python-oci-archive").get("reference").asText());
         assertThat(again.at("/stats/layersRead").asInt()).isZero();
         assertThat(again.at("/stats/bytesRead").asLong()).isZero();
         assertThat(again.at("/layers/1/changes")).isEqualTo(python.at("/layers/1/changes"));
 
-        Result images = strata("images", "--data", data.toString(), "--format", "json");
+        PackagedStrata.Result images = PackagedStrata.run("images", "--data", data.toString(), "--format", "json");
         assertThat(JSON.readTree(images.out())).hasSize(2);
     }
 
@@ -154,7 +123,7 @@ class DebianFixturesIT {
         Path data = tmp.resolve("data");
         for (String name : List.of("debian-base", "debian-python")) {
             JsonNode fixture = fixture(name);
-            JsonNode report = scan(data, fixture.get("reference").asText());
+            JsonNode report = PackagedStrata.scan(data, fixture.get("reference").asText());
             assertThat(debPackages(report)).as(name).isEqualTo(groundTruth(fixture));
             assertThat(report.at("/os/distro").asText()).isEqualTo("debian-12");
             for (JsonNode p : report.get("packages")) {
@@ -166,7 +135,7 @@ class DebianFixturesIT {
                 }
             }
         }
-        JsonNode python = scan(data, fixture("debian-python").get("reference").asText());
+        JsonNode python = PackagedStrata.scan(data, fixture("debian-python").get("reference").asText());
         JsonNode requests = null;
         for (JsonNode p : python.get("packages")) {
             if (p.get("type").asText().equals("pypi") && p.get("name").asText().equalsIgnoreCase("requests")) {
@@ -177,18 +146,18 @@ class DebianFixturesIT {
         assertThat(requests.get("ownedBy").asText()).startsWith("pkg:deb/debian/python3-requests@");
         assertThat(requests.get("layerDiffId").asText()).isEqualTo(fixture("debian-python").at("/layers/1/diffID").asText());
 
-        Result search = strata("search", "--data", data.toString(), "--format", "json", "purl:pkg:deb/debian/libc6");
+        PackagedStrata.Result search = PackagedStrata.run("search", "--data", data.toString(), "--format", "json", "purl:pkg:deb/debian/libc6");
         assertThat(JSON.readTree(search.out())).hasSize(2); // both images, one shared base layer
     }
 
     @Test
     void theDemoImageShippedInSamplesScans() throws Exception {
         Path demo = Path.of(System.getProperty("strata.samples", "../samples"), "demo", "demo.tar");
-        Result r = strata("scan", "--data", tmp.resolve("data").toString(), demo.toString());
+        PackagedStrata.Result r = PackagedStrata.run("scan", "--data", tmp.resolve("data").toString(), demo.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("Digest    sha256:").contains("4 layer(s) read");
 
-        Result json = strata("scan", "--data", tmp.resolve("data").toString(), "--format", "json", demo.toString());
+        PackagedStrata.Result json = PackagedStrata.run("scan", "--data", tmp.resolve("data").toString(), "--format", "json", demo.toString());
         java.util.Set<String> purls = new java.util.TreeSet<>();
         JSON.readTree(json.out()).get("packages").forEach(p -> purls.add(p.get("purl").asText()));
         // what samples/demo/README.md says the image holds: 5 Debian packages, 3 jars, 2 npm packages + the app
@@ -205,7 +174,7 @@ class DebianFixturesIT {
                 "pkg:npm/minimist@1.2.5",
                 "pkg:npm/strata-demo@1.0.0");
 
-        Result sbom = strata("sbom", "--data", tmp.resolve("data").toString(), "--format", "cyclonedx", demo.toString());
+        PackagedStrata.Result sbom = PackagedStrata.run("sbom", "--data", tmp.resolve("data").toString(), "--format", "cyclonedx", demo.toString());
         assertThat(sbom.exit()).as(sbom.err()).isZero();
         assertThat(JSON.readTree(sbom.out()).get("components").size()).isGreaterThanOrEqualTo(11);
     }

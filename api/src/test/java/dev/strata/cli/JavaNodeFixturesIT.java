@@ -6,8 +6,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,11 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * image, not reported) and what is phantom (reported, not in the image).
  */
 class JavaNodeFixturesIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = PackagedStrata.JSON;
     private static final String NO_GROUP = "-";
     private static JsonNode fixtures;
     private static JsonNode javaNode;
-    private static Path jar;
     private static JsonNode report;
 
     @TempDir
@@ -45,47 +41,20 @@ class JavaNodeFixturesIT {
 
     @BeforeAll
     static void scanOnce() throws Exception {
-        Path dir = Path.of(System.getProperty("strata.fixtures", "../samples/build/current"));
-        Path file = dir.resolve("fixtures.json");
-        assertThat(file).as("fixtures missing: run 'bash samples/build.sh' first (as root)").exists();
-        fixtures = JSON.readTree(file.toFile());
-        jar = Path.of(System.getProperty("strata.jar", "target/strata.jar"));
-        assertThat(jar).as("the packaged jar").exists();
+        fixtures = PackagedStrata.fixtures();
+        PackagedStrata.jar();
         javaNode = fixture("java-node");
         assertThat(javaNode.get("mavenArtifacts")).as("fixtures.json from a build.sh with the java-node fixture")
                 .isNotNull();
-        report = scan(shared.resolve("data"), javaNode.get("reference").asText());
+        report = PackagedStrata.scan(shared.resolve("data"), javaNode.get("reference").asText());
     }
 
     private static JsonNode fixture(String name) {
-        for (JsonNode f : fixtures.get("fixtures")) {
-            if (f.get("name").asText().equals(name)) {
-                return f;
-            }
-        }
-        throw new AssertionError("no fixture " + name + " in fixtures.json (rebuild with samples/build.sh)");
+        return PackagedStrata.fixture(fixtures, name);
     }
 
-    private record Result(int exit, String out, String err) {
-    }
 
-    private static Result strata(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
-        p.getOutputStream().close();
-        byte[] out = p.getInputStream().readAllBytes();
-        byte[] err = p.getErrorStream().readAllBytes();
-        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
-    }
 
-    private static JsonNode scan(Path data, String reference) throws Exception {
-        Result r = strata("scan", "--data", data.toString(), "--format", "json", reference);
-        assertThat(r.exit()).as(r.err()).isZero();
-        return JSON.readTree(r.out());
-    }
 
     /** Fails with both sides of the difference, one entry a line, when {@code detected != expected}. */
     private static void assertSameSet(String what, Set<String> detected, Set<String> expected) {
@@ -235,9 +204,9 @@ class JavaNodeFixturesIT {
         assertThat(javaNode.at("/diffIDs/0")).isEqualTo(fixture("debian-base").at("/diffIDs/0"));
 
         Path data = Files.createTempDirectory(tmp, "data-");
-        JsonNode base = scan(data, fixture("debian-base").get("reference").asText());
+        JsonNode base = PackagedStrata.scan(data, fixture("debian-base").get("reference").asText());
         assertThat(base.at("/stats/layersRead").asInt()).isEqualTo(1);
-        JsonNode jn = scan(data, javaNode.get("reference").asText());
+        JsonNode jn = PackagedStrata.scan(data, javaNode.get("reference").asText());
         assertThat(jn.at("/stats/layersRead").asInt()).as("only the two new layers are read").isEqualTo(2);
         assertThat(jn.at("/stats/layersReused").asInt()).isEqualTo(1);
         assertThat(jn.at("/layers/0/cached").asBoolean()).isTrue();
@@ -248,7 +217,7 @@ class JavaNodeFixturesIT {
         jn.get("packages").forEach(p -> reused.add(p.get("purl").asText() + " " + p.get("paths")));
         assertSameSet("packages of java-node scanned after debian-base vs a fresh scan", reused, fresh);
 
-        JsonNode again = scan(data, javaNode.get("reference").asText());
+        JsonNode again = PackagedStrata.scan(data, javaNode.get("reference").asText());
         assertThat(again.at("/stats/layersRead").asInt()).isZero();
     }
 }
