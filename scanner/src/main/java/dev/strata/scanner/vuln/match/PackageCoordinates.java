@@ -4,7 +4,6 @@ import dev.strata.scanner.report.OsSummary;
 import dev.strata.scanner.report.PackageSummary;
 
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -16,9 +15,6 @@ import java.util.Set;
 public final class PackageCoordinates {
 
     private static final Set<String> LANGUAGE_TYPES = Set.of("maven", "npm", "pypi", "golang");
-    /** Debian major release → codename, for images whose os-release lacks VERSION_CODENAME. */
-    private static final Map<String, String> DEBIAN_CODENAMES = Map.of(
-            "10", "buster", "11", "bullseye", "12", "bookworm", "13", "trixie", "14", "forky");
 
     private PackageCoordinates() {
     }
@@ -56,7 +52,7 @@ public final class PackageCoordinates {
             return new Coordinates.NotMatched("deb package on an OS other than a numbered Debian release");
         }
         String major = os.versionId().split("\\.", 2)[0];
-        String codename = !isBlank(os.versionCodename()) ? os.versionCodename() : DEBIAN_CODENAMES.get(major);
+        String codename = !isBlank(os.versionCodename()) ? os.versionCodename() : DebianReleases.codename(major).orElse(null);
         if (codename == null) {
             return new Coordinates.NotMatched("unknown codename for Debian " + major);
         }
