@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +48,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IOUtils;
 
 /**
  * Imports advisory files into a new generation of the vulnerability database and makes it live atomically.
@@ -99,11 +101,19 @@ public final class AdvisoryImporter {
         Files.createDirectories(layout.root);
         try (FileChannel lockFile = FileChannel.open(layout.root.resolve("import.lock"),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock lock = lockFile.tryLock()) {
+             FileLock lock = tryLock(lockFile)) {
             if (lock == null) {
                 throw new IOException("another import into " + layout.root + " is running");
             }
             return importLocked(inputs);
+        }
+    }
+
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null; // held by another importer in this JVM
         }
     }
 
@@ -133,6 +143,8 @@ public final class AdvisoryImporter {
                     ? DatabaseStatus.read(layout.generation(current.get()).resolve(VulnDbLayout.STATUS)) : null;
             DatabaseStatus status = status(name, genDir, previous, stats);
             status.write(genDir.resolve(VulnDbLayout.STATUS));
+            IOUtils.fsync(genDir.resolve(VulnDbLayout.STATUS), false);
+            IOUtils.fsync(genDir, true);
             makeCurrent(name);
             live = true;
             try {
@@ -308,6 +320,7 @@ public final class AdvisoryImporter {
         }
         Files.move(tmp, layout.root.resolve(VulnDbLayout.CURRENT), StandardCopyOption.ATOMIC_MOVE,
                 StandardCopyOption.REPLACE_EXISTING);
+        IOUtils.fsync(layout.root, true);
     }
 
     /** Deletes every generation directory but {@code keep}; best effort (a failure is retried by the next import). */

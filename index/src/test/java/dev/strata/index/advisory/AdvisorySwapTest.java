@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -120,6 +123,19 @@ class AdvisorySwapTest {
         try (AdvisoryStore store = AdvisoryStore.open(data)) {
             assertEquals(List.of(LODASH_1), store.forPackage("npm", "lodash").stream().map(StoredAdvisory::id).toList());
             assertEquals(2, store.forPackage("Maven", LOG4J).stream().map(StoredAdvisory::id).distinct().count());
+        }
+    }
+
+    @Test
+    void aSecondImportWhileOneRunsIsRefused() throws IOException {
+        try (FileChannel ch = FileChannel.open(vulndb().resolve("import.lock"), StandardOpenOption.WRITE);
+             FileLock held = ch.lock()) {
+            IOException e = assertThrows(IOException.class,
+                    () -> new AdvisoryImporter(data).importFiles(List.of(osv(LODASH_1))));
+            assertTrue(e.getMessage().contains("another import"), e.getMessage());
+        }
+        try (AdvisoryStore store = AdvisoryStore.open(data)) {
+            assertOnlyLog4j(store);
         }
     }
 }
