@@ -217,10 +217,7 @@ public final class AdvisoryImporter {
                     }
                 }
             }
-        } catch (UncheckedIOException e) {
-            throw new IOException("importing " + file + " failed, the previous database is unchanged: "
-                    + e.getMessage(), e.getCause());
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new IOException("importing " + file + " failed, the previous database is unchanged: "
                     + e.getMessage(), e);
         }

@@ -68,7 +68,12 @@ public final class AdvisoryStore implements Closeable {
         }
     }
 
-    /** The advisories stored for {@code name} in {@code ecosystem} (both exact), ordered by source then id. */
+    /**
+     * The advisories stored for {@code name} in {@code ecosystem}, ordered by source then id. Both are matched exactly:
+     * Maven names are {@code group:artifact}, PyPI names must already be normalised (PEP 503) by the caller. An OSV
+     * record listing the package in several {@code affected} entries yields one {@link StoredAdvisory.Osv} per entry
+     * (same id); the package is affected if any of them says so.
+     */
     public List<StoredAdvisory> forPackage(String ecosystem, String name) {
         BooleanQuery query = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(AdvisoryFields.ECOSYSTEM, ecosystem)), BooleanClause.Occur.FILTER)

@@ -3,20 +3,26 @@ package dev.strata.index.advisory;
 import static dev.strata.index.advisory.AdvisoryFiles.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.strata.scanner.vuln.osv.OsvRecord;
+import dev.strata.scanner.vuln.osv.OsvZipException;
+import dev.strata.scanner.vuln.osv.OsvZipReader;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,12 +63,20 @@ class AdvisorySwapTest {
         entries.put(LOG4J_1 + ".json", bytes(osv(LOG4J_1)));
         Path zip = zip(work.resolve("all.zip"), entries);
         truncate(zip, (int) (Files.size(zip) * 0.7));
+        List<String> readBeforeTheCut = new ArrayList<>();
+        assertThrows(OsvZipException.class, () -> {
+            try (Stream<OsvRecord> records = new OsvZipReader().records(zip, skipped -> { })) {
+                records.forEach(r -> readBeforeTheCut.add(r.id()));
+            }
+        });
+        assertEquals(List.of(LODASH_1, LODASH_2), readBeforeTheCut); // so the import fails with records written
 
         try (AdvisoryStore before = AdvisoryStore.open(data)) {
             IOException e = assertThrows(IOException.class,
                     () -> new AdvisoryImporter(data).importFiles(List.of(zip)));
             assertTrue(e.getMessage().contains("all.zip") && e.getMessage().contains("previous database is unchanged"),
                     e.getMessage());
+            assertInstanceOf(OsvZipException.class, e.getCause());
 
             assertEquals("gen-1", Files.readString(vulndb().resolve("CURRENT")).trim());
             assertEquals(List.of("CURRENT", "gen-1", "import.lock"), AdvisoryImporterTest.list(vulndb()));
