@@ -50,12 +50,46 @@ public final class ImageDiffService {
         IndexedImage a = IndexedImages.find(index, from);
         IndexedImage b = IndexedImages.find(index, to);
         Map<Digest, List<LayerEntry>> cache = new HashMap<>();
-        FilesystemDiff.Result files = FilesystemDiff.compare(union(a, cache).paths(), union(b, cache).paths(), limit);
+        UnionFilesystem ua = union(a, cache);
+        UnionFilesystem ub = union(b, cache);
+        FilesystemDiff.Result files = withRealDigests(FilesystemDiff.compare(ua.paths(), ub.paths(), limit),
+                a, ua, b, ub);
         PackageDiff.Result packages = PackageDiff.compare(index.packagesOf(a.manifestDigest()),
                 index.packagesOf(b.manifestDigest()));
         Vulnerabilities vulns = VulnerabilityDiff.compare(a.reportJson(), b.reportJson())
                 .map(r -> new Vulnerabilities(r.fixed(), r.introduced())).orElse(null);
         return new Report(ImageRef.of(a), ImageRef.of(b), layers(a, b), files, packages, vulns);
+    }
+
+    /** The listed changes with real sha256 instead of the comparison stand-ins. */
+    private FilesystemDiff.Result withRealDigests(FilesystemDiff.Result r, IndexedImage a, UnionFilesystem ua,
+                                                  IndexedImage b, UnionFilesystem ub) {
+        ContentDigests digests = new ContentDigests(index);
+        List<List<FilesystemDiff.Change>> lists = List.of(r.addedPaths(), r.removedPaths(), r.changedPaths());
+        for (List<FilesystemDiff.Change> list : lists) {
+            for (FilesystemDiff.Change c : list) {
+                if (c.fromSha256() != null) {
+                    digests.want(layerOf(a, ua, c.path()), c.path());
+                }
+                if (c.toSha256() != null) {
+                    digests.want(layerOf(b, ub, c.path()), c.path());
+                }
+            }
+        }
+        List<List<FilesystemDiff.Change>> fixed = new ArrayList<>();
+        for (List<FilesystemDiff.Change> list : lists) {
+            fixed.add(list.stream().map(c -> new FilesystemDiff.Change(c.path(), c.fromType(), c.fromSize(),
+                    c.fromSha256() == null ? null : digests.real(layerOf(a, ua, c.path()), c.path(), c.fromSha256()),
+                    c.toType(), c.toSize(),
+                    c.toSha256() == null ? null : digests.real(layerOf(b, ub, c.path()), c.path(), c.toSha256())))
+                    .toList());
+        }
+        return new FilesystemDiff.Result(r.added(), r.addedBytes(), r.removed(), r.removedBytes(), r.changed(),
+                r.changedBytes(), fixed.get(0), fixed.get(1), fixed.get(2));
+    }
+
+    private static Digest layerOf(IndexedImage image, UnionFilesystem union, String path) {
+        return image.diffIds().get(union.paths().get(path).layerIndex());
     }
 
     private UnionFilesystem union(IndexedImage image, Map<Digest, List<LayerEntry>> cache) {
