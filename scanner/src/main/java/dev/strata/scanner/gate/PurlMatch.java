@@ -26,6 +26,18 @@ public final class PurlMatch {
         }
     }
 
+    /** The purl in the spec's canonical form ({@code +} as {@code %2B}, sorted qualifiers), or as given if invalid. */
+    public static String canonical(String purl) {
+        if (purl == null) {
+            return null;
+        }
+        try {
+            return new PackageURL(purl).canonicalize();
+        } catch (MalformedPackageURLException | RuntimeException e) {
+            return purl;
+        }
+    }
+
     /** Whether {@code rule} covers {@code actual}; an unparseable {@code actual} (or null) is never covered. */
     public static boolean covers(PackageURL rule, String actual) {
         if (actual == null) {
