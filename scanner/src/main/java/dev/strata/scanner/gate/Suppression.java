@@ -2,6 +2,8 @@ package dev.strata.scanner.gate;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 
 import java.time.LocalDate;
 
@@ -20,7 +22,8 @@ public sealed interface Suppression {
 
     /** Suppressed by the ignore-file entry {@code rule}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ByIgnoreRule(String source, String id, String reason, LocalDate expires) implements Suppression {
+    record ByIgnoreRule(String source, String id, String reason,
+                        @JsonSerialize(using = ToStringSerializer.class) LocalDate expires) implements Suppression {
         @Override
         public String kind() {
             return "ignore";
