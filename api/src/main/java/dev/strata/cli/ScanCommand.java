@@ -11,6 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code strata scan IMAGE}: verifies, hashes and indexes every layer, then prints the report. */
@@ -20,20 +22,26 @@ final class ScanCommand implements Callable<Integer> {
     ImageOptions image;
     @Mixin
     DataOptions data;
-    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    ReportRenderer.Format format;
+    @Option(names = "--format", paramLabel = "FMT[=FILE]", converter = OutputTarget.Converter.class,
+            description = "Output format, repeatable: table, json, sarif, junit, cyclonedx, spdx (default: table); "
+                    + "FMT=FILE writes that format to FILE.")
+    List<OutputTarget> formats;
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the result to FILE instead of stdout.")
     java.nio.file.Path outputFile;
+    @Mixin
+    GateOptions gate;
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        List<OutputTarget> targets = OutputTarget.resolve(formats, outputFile);
+        GateRun run = GateRun.prepare(gate, Path.of("").toAbsolutePath());
+        Terminal terminal = Terminal.detect(System.getenv());
         try (Strata strata = Strata.open(data.directory(), image.limits())) {
             ScanReport report = strata.scan(image.image, image.platform());
-            OutputOptions.write(ReportRenderer.render(report, format), outputFile, spec.commandLine().getOut());
-            return ExitCodes.OK;
+            return run.finish(report, GateRun.findings(report), targets, terminal, spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
         }
     }
 

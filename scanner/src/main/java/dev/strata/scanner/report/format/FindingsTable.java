@@ -72,7 +72,7 @@ public final class FindingsTable {
             out.append("Expired ignore entries (").append(gate.expiredIgnores().size())
                     .append("): no longer suppress\n");
             for (IgnoreRule r : gate.expiredIgnores()) {
-                out.append("  ").append(r.location()).append("  ").append(r.id()).append("  expired ")
+                out.append(r.location()).append("  ").append(r.id()).append("  expired ")
                         .append(r.expires()).append(": ").append(r.reason()).append('\n');
             }
             out.append('\n');
@@ -99,7 +99,7 @@ public final class FindingsTable {
     }
 
     private static void line(StringBuilder out, String[] row, int[] widths) {
-        StringBuilder text = new StringBuilder("  ");
+        StringBuilder text = new StringBuilder();
         for (int i = 0; i < row.length; i++) {
             String cell = row[i] == null ? "" : row[i];
             text.append(cell);

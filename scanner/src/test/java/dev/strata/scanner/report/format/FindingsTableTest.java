@@ -15,29 +15,29 @@ class FindingsTableTest {
 
     private static final String EXPECTED = """
             HIGH (2)
-              ID                   PACKAGE                                      INSTALLED         FIXED             STATUS   TITLE
-              GHSA-288c-cq4h-88gq  com.fasterxml.jackson.core:jackson-databind  2.10.0            2.10.5.1          fixed    XML External Entity (XXE) Injection in jackson-databind
-              CVE-2023-4911        libc6                                        2.36-9+deb12u3    2.36-9+deb12u4    fixed    buffer overflow in ld.so GLIBC_TUNABLES
+            ID                   PACKAGE                                      INSTALLED         FIXED             STATUS   TITLE
+            GHSA-288c-cq4h-88gq  com.fasterxml.jackson.core:jackson-databind  2.10.0            2.10.5.1          fixed    XML External Entity (XXE) Injection in jackson-databind
+            CVE-2023-4911        libc6                                        2.36-9+deb12u3    2.36-9+deb12u4    fixed    buffer overflow in ld.so GLIBC_TUNABLES
 
             MEDIUM (1)
-              ID                   PACKAGE                                      INSTALLED         FIXED             STATUS   TITLE
-              CVE-2024-0727        libssl3                                      3.0.11-1~deb12u2  3.0.13-1~deb12u1  fixed    NULL dereference processing PKCS12 files
+            ID                   PACKAGE                                      INSTALLED         FIXED             STATUS   TITLE
+            CVE-2024-0727        libssl3                                      3.0.11-1~deb12u2  3.0.13-1~deb12u1  fixed    NULL dereference processing PKCS12 files
 
             LOW (1)
-              ID                   PACKAGE                                      INSTALLED         FIXED             STATUS   TITLE
-              CVE-2024-2511        libssl3                                      3.0.11-1~deb12u2                    unfixed  Unbounded memory growth with session handling in TLSv1.3
+            ID                   PACKAGE                                      INSTALLED         FIXED             STATUS   TITLE
+            CVE-2024-2511        libssl3                                      3.0.11-1~deb12u2                    unfixed  Unbounded memory growth with session handling in TLSv1.3
 
             UNKNOWN (1)
-              ID                   PACKAGE                                      INSTALLED         FIXED             STATUS   TITLE
-              CVE-2025-0395        libc6                                        2.36-9+deb12u3                      unfixed
+            ID                   PACKAGE                                      INSTALLED         FIXED             STATUS   TITLE
+            CVE-2025-0395        libc6                                        2.36-9+deb12u3                      unfixed
 
             Suppressed (2)
-              ID                   PACKAGE                              INSTALLED        BY                    REASON
-              GHSA-jfh8-c2jp-5v3q  org.apache.logging.log4j:log4j-core  2.14.1           vex/api.openvex.json  VEX not_affected: vulnerable_code_not_in_execute_path (JndiLookup removed at build time)
-              CVE-2023-45853       zlib1g                               1:1.2.13.dfsg-1  .strataignore.yaml:3  MiniZip is not built into Debian's zlib1g
+            ID                   PACKAGE                              INSTALLED        BY                    REASON
+            GHSA-jfh8-c2jp-5v3q  org.apache.logging.log4j:log4j-core  2.14.1           vex/api.openvex.json  VEX not_affected: vulnerable_code_not_in_execute_path (JndiLookup removed at build time)
+            CVE-2023-45853       zlib1g                               1:1.2.13.dfsg-1  .strataignore.yaml:3  MiniZip is not built into Debian's zlib1g
 
             Expired ignore entries (1): no longer suppress
-              .strataignore.yaml:7  CVE-2023-4911  expired 2026-10-01: no setuid binaries
+            .strataignore.yaml:7  CVE-2023-4911  expired 2026-10-01: no setuid binaries
 
             Total: 5 vulnerabilities (CRITICAL 0, HIGH 2, MEDIUM 1, LOW 1, UNKNOWN 1), 2 suppressed
             """;
