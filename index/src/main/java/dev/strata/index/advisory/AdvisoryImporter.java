@@ -6,6 +6,7 @@ import dev.strata.scanner.vuln.feeds.DebianAdvisory;
 import dev.strata.scanner.vuln.feeds.DebianTrackerParser;
 import dev.strata.scanner.vuln.feeds.FeedFormat;
 import dev.strata.scanner.vuln.feeds.FeedWarning;
+import dev.strata.scanner.vuln.match.Advisory;
 import dev.strata.scanner.vuln.osv.OsvAffected;
 import dev.strata.scanner.vuln.osv.OsvFormatException;
 import dev.strata.scanner.vuln.osv.OsvParser;
@@ -165,9 +166,9 @@ public final class AdvisoryImporter {
         String file = input.path().toString();
         try {
             switch (input.kind()) {
-                case OSV_RECORD -> osvFile(input.path(), file, writer, stats(stats, StoredAdvisory.Osv.SOURCE, file));
+                case OSV_RECORD -> osvFile(input.path(), file, writer, stats(stats, AdvisoryFields.OSV, file));
                 case OSV_DIRECTORY -> {
-                    ImportStats s = stats(stats, StoredAdvisory.Osv.SOURCE, file);
+                    ImportStats s = stats(stats, AdvisoryFields.OSV, file);
                     try (Stream<Path> walk = Files.walk(input.path())) {
                         for (Path p : walk.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".json"))
                                 .sorted().toList()) {
@@ -176,19 +177,19 @@ public final class AdvisoryImporter {
                     }
                 }
                 case OSV_ZIP -> {
-                    ImportStats s = stats(stats, StoredAdvisory.Osv.SOURCE, file);
+                    ImportStats s = stats(stats, AdvisoryFields.OSV, file);
                     try (Stream<OsvRecord> records = new OsvZipReader().records(input.path(),
                             skipped -> s.malformed(skipped.zipName() + "!" + skipped.entryName() + ": " + skipped.message()))) {
                         records.forEach(r -> unchecked(() -> osvRecord(r, writer, s)));
                     }
                 }
                 case DEBIAN_TRACKER -> {
-                    ImportStats s = stats(stats, StoredAdvisory.Debian.SOURCE, file);
+                    ImportStats s = stats(stats, AdvisoryFields.DEBIAN, file);
                     try (InputStream in = new BufferedInputStream(Files.newInputStream(input.path()))) {
                         new DebianTrackerParser().parse(in, new DebianTrackerParser.Listener() {
                             @Override
                             public void advisory(DebianAdvisory a) {
-                                unchecked(() -> replace(writer, debian(a)));
+                                unchecked(() -> replace(writer, new Advisory.DebianAdvisoryRecord(a)));
                             }
 
                             @Override
@@ -199,14 +200,12 @@ public final class AdvisoryImporter {
                     }
                 }
                 case ALPINE_SECDB -> {
-                    ImportStats s = stats(stats, StoredAdvisory.Alpine.SOURCE, file);
+                    ImportStats s = stats(stats, AdvisoryFields.ALPINE, file);
                     try (InputStream in = new BufferedInputStream(Files.newInputStream(input.path()))) {
                         new AlpineSecdbParser().parse(in, new AlpineSecdbParser.Listener() {
                             @Override
                             public void fix(AlpineFix f) {
-                                unchecked(() -> replace(writer, new StoredAdvisory.Alpine(
-                                        DistroEcosystems.alpineEcosystem(f.distroVersion()), f.origin(), f.id(),
-                                        f.fixedVersion())));
+                                unchecked(() -> replace(writer, new Advisory.AlpineAdvisoryRecord(f)));
                             }
 
                             @Override
@@ -235,24 +234,26 @@ public final class AdvisoryImporter {
     }
 
     private static void osvRecord(OsvRecord r, IndexWriter writer, ImportStats s) throws IOException {
-        writer.deleteDocuments(new Term(AdvisoryFields.RECORD, StoredAdvisory.Osv.SOURCE + '|' + r.id()));
+        writer.deleteDocuments(new Term(AdvisoryFields.RECORD, AdvisoryFields.OSV + '|' + r.id()));
         if (r.isWithdrawn()) {
             s.withdrawn++;
             return;
         }
+        Map<List<String>, List<OsvAffected>> byPackage = new LinkedHashMap<>();
         for (OsvAffected affected : r.affected()) {
-            writer.addDocument(AdvisoryFields.document(new StoredAdvisory.Osv(r.id(), r.aliases(), r.summary(),
-                    r.severity(), r.published(), r.modified(), affected.pkg().ecosystem(), affected.pkg().name(),
-                    AdvisoryJson.affectedJson(affected))));
+            byPackage.computeIfAbsent(List.of(affected.pkg().ecosystem(), affected.pkg().name()),
+                    k -> new ArrayList<>()).add(affected);
+        }
+        for (List<OsvAffected> entries : byPackage.values()) {
+            // one document per package; references are not needed for matching and are left out
+            OsvRecord reduced = new OsvRecord(r.schemaVersion(), r.id(), r.modified(), r.published(), null,
+                    r.aliases(), r.upstream(), r.related(), r.summary(), r.details(), r.severity(), entries,
+                    List.of(), r.databaseSpecific());
+            writer.addDocument(AdvisoryFields.document(new Advisory.OsvAdvisory(reduced)));
         }
     }
 
-    private static StoredAdvisory.Debian debian(DebianAdvisory a) {
-        return new StoredAdvisory.Debian(DistroEcosystems.ecosystem(a.release()), a.sourcePackage(), a.id(),
-                a.release(), a.status(), a.fixedVersion(), a.urgency(), a.noDsa(), a.noDsaReason());
-    }
-
-    private static void replace(IndexWriter writer, StoredAdvisory a) throws IOException {
+    private static void replace(IndexWriter writer, Advisory a) throws IOException {
         writer.updateDocument(new Term(AdvisoryFields.KEY, AdvisoryFields.key(a)), AdvisoryFields.document(a));
     }
 
