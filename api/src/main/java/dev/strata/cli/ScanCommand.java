@@ -1,6 +1,7 @@
 package dev.strata.cli;
 
 import dev.strata.app.Strata;
+import dev.strata.app.VulnerabilityScan;
 import dev.strata.scanner.report.ImageSummary;
 import dev.strata.scanner.report.LayerSummary;
 import dev.strata.scanner.report.ReportJson;
@@ -25,13 +26,16 @@ final class ScanCommand implements Callable<Integer> {
     ReportRenderer.Format format;
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the result to FILE instead of stdout.")
     java.nio.file.Path outputFile;
+    @Mixin
+    VulnerabilityOptions vulnerabilities;
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        try (Strata strata = Strata.open(data.directory(), image.limits())) {
-            ScanReport report = strata.scan(image.image, image.platform());
+        try (VulnerabilityScan vulns = vulnerabilities.open(data.directory());
+             Strata strata = Strata.open(data.directory(), image.limits())) {
+            ScanReport report = vulnerabilities.filter(strata.scan(image.image, image.platform(), vulns));
             OutputOptions.write(ReportRenderer.render(report, format), outputFile, spec.commandLine().getOut());
             return ExitCodes.OK;
         }
@@ -63,6 +67,7 @@ final class ScanCommand implements Callable<Integer> {
                     Sizes.human(layer.uncompressedSize()), layer.fileCount(), createdBy(layer.createdBy()));
         }
         out.append(table.render());
+        out.append(VulnerabilityTable.render(report));
         for (String warning : report.warnings()) {
             out.append(warning.startsWith("note: ") ? "" : "warning: ").append(warning).append('\n');
         }

@@ -84,11 +84,11 @@ public final class AdvisoryImporter {
     private record Input(Path path, Kind kind) {
     }
 
-    private enum Kind { OSV_RECORD, OSV_DIRECTORY, OSV_ZIP, DEBIAN_TRACKER, ALPINE_SECDB }
+    private enum Kind { OSV_RECORD, DIRECTORY, OSV_ZIP, DEBIAN_TRACKER, ALPINE_SECDB }
 
     /**
-     * Imports {@code paths} (OSV record files, directories of OSV {@code .json} records, OSV zips, Debian tracker
-     * JSON, Alpine secdb JSON) and makes the result live.
+     * Imports {@code paths} (OSV record files, OSV zips, Debian tracker JSON, Alpine secdb JSON, or directories of
+     * them — each {@code .json}/{@code .zip} file detected from its content, others passed over) and makes the result live.
      *
      * @return the status of the new live generation
      * @throws IOException when a file cannot be read or is of an unknown kind, or the import fails; the previous
@@ -167,12 +167,17 @@ public final class AdvisoryImporter {
         try {
             switch (input.kind()) {
                 case OSV_RECORD -> osvFile(input.path(), file, writer, stats(stats, AdvisoryFields.OSV, file));
-                case OSV_DIRECTORY -> {
-                    ImportStats s = stats(stats, AdvisoryFields.OSV, file);
+                case DIRECTORY -> {
                     try (Stream<Path> walk = Files.walk(input.path())) {
-                        for (Path p : walk.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".json"))
+                        for (Path p : walk.filter(Files::isRegularFile).filter(AdvisoryImporter::isFeedName)
                                 .sorted().toList()) {
-                            osvFile(p, p.toString(), writer, s);
+                            Kind kind = detectFile(p);
+                            if (kind == null) {
+                                stats(stats, AdvisoryFields.OSV, file).malformed(p + ": not an OSV record, OSV zip, "
+                                        + "Debian tracker JSON or Alpine secdb JSON");
+                            } else {
+                                read(new Input(p, kind), writer, stats);
+                            }
                         }
                     }
                 }
@@ -293,7 +298,7 @@ public final class AdvisoryImporter {
         }
         stats.forEach((source, s) -> sources.put(source, new SourceStatus(source, now, s.files,
                 counts.getOrDefault(source, Map.of()), s.withdrawn, s.malformed, s.malformedNames)));
-        return new DatabaseStatus(name, List.copyOf(sources.values()));
+        return new DatabaseStatus(name, now, List.copyOf(sources.values()));
     }
 
     private static List<String> terms(DirectoryReader reader, String field) throws IOException {
@@ -348,8 +353,18 @@ public final class AdvisoryImporter {
 
     private static Kind detect(Path path) throws IOException {
         if (Files.isDirectory(path)) {
-            return Kind.OSV_DIRECTORY;
+            return Kind.DIRECTORY;
         }
+        Kind kind = detectFile(path);
+        if (kind == null) {
+            throw new IOException("cannot import " + path + ": not an OSV record, OSV zip, "
+                    + "Debian tracker JSON or Alpine secdb JSON");
+        }
+        return kind;
+    }
+
+    /** The kind of a file from its first bytes, or null when it is none of the feed formats. */
+    private static Kind detectFile(Path path) throws IOException {
         byte[] head;
         try (InputStream in = Files.newInputStream(path)) {
             head = in.readNBytes(HEAD_BYTES);
@@ -359,9 +374,14 @@ public final class AdvisoryImporter {
             case OSV_ZIP -> Kind.OSV_ZIP;
             case DEBIAN_TRACKER -> Kind.DEBIAN_TRACKER;
             case ALPINE_SECDB -> Kind.ALPINE_SECDB;
-            case UNKNOWN -> throw new IOException("cannot import " + path + ": not an OSV record, OSV zip, "
-                    + "Debian tracker JSON or Alpine secdb JSON");
+            case UNKNOWN -> null;
         };
+    }
+
+    /** Files a directory import looks at: {@code .json} and {@code .zip}; others (notes, READMEs) are passed over. */
+    private static boolean isFeedName(Path p) {
+        String name = p.getFileName().toString();
+        return name.endsWith(".json") || name.endsWith(".zip");
     }
 
     private interface IoAction {
