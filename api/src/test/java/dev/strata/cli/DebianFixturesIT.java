@@ -178,4 +178,25 @@ class DebianFixturesIT {
         assertThat(sbom.exit()).as(sbom.err()).isZero();
         assertThat(JSON.readTree(sbom.out()).get("components").size()).isGreaterThanOrEqualTo(11);
     }
+
+    @Test
+    void theReadmeCommandImportsTheDemoAdvisoriesAndShowsRealFindings() throws Exception {
+        Path samples = Path.of(System.getProperty("strata.samples", "../samples"));
+        String data = tmp.resolve("readme-data").toString();
+        PackagedStrata.Result imported = PackagedStrata.run("db", "import", "--data", data,
+                samples.resolve("advisories").toString());
+        assertThat(imported.exit()).as(imported.err()).isZero();
+        assertThat(imported.err()).isEmpty();
+
+        PackagedStrata.Result table = PackagedStrata.run("scan", "--data", data, samples.resolve("demo/demo.tar").toString());
+        assertThat(table.exit()).as(table.err()).isZero();
+        assertThat(table.out()).contains("Vulnerabilities  8 (CRITICAL 3, HIGH 3, MEDIUM 1, LOW 0, UNKNOWN 1)")
+                .containsPattern("GHSA-jfh8-c2jp-5v3q +log4j-core +2.14.1 +2.15.0 +fixed +Remote code injection in Log4j");
+
+        PackagedStrata.Result json = PackagedStrata.run("scan", "--data", data, "--format", "json",
+                samples.resolve("demo/demo.tar").toString());
+        assertThat(json.exit()).as(json.err()).isZero();
+        assertThat(ScanVulnerabilitiesTest.findings(JSON.readTree(json.out())))
+                .containsExactlyElementsOf(ScanVulnerabilitiesTest.EXPECTED);
+    }
 }
