@@ -1,10 +1,11 @@
 package dev.strata.cli;
 
+import dev.strata.scanner.gate.GateEvaluator;
+import dev.strata.scanner.gate.GatePolicy;
 import dev.strata.scanner.gate.GateResult;
 import dev.strata.scanner.gate.IgnoreRule;
 import dev.strata.scanner.gate.VexStatement;
 import dev.strata.scanner.report.ScanReport;
-import dev.strata.scanner.vuln.match.Finding;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -32,15 +33,16 @@ final class GateRun {
         return new GateRun(options, options.ignoreRules(workingDir), options.vexStatements());
     }
 
-    /** The findings of {@code report} the gate looks at. */
-    static List<Finding> findings(ScanReport report) {
-        return List.of();
+    /** The report's findings assessed by no policy, no ignore rule and no VEX: all count, none fails. */
+    static GateResult ungated(ScanReport report) {
+        return new GateEvaluator(GatePolicy.none(), List.of(), null, LocalDate.now()).evaluate(report.vulnerabilities());
     }
 
     /** Assesses, writes every target, warns, prints the verdict; returns the exit code (0 pass, 1 fail). */
-    int finish(ScanReport report, List<Finding> findings, List<OutputTarget> targets, Terminal terminal,
-               PrintWriter out, PrintWriter err) throws IOException {
-        GateResult result = options.evaluate(findings, ignoreRules, vex, report.image().digest(), LocalDate.now());
+    int finish(ScanReport report, List<OutputTarget> targets, Terminal terminal, PrintWriter out, PrintWriter err)
+            throws IOException {
+        GateResult result = options.evaluate(report.vulnerabilities(), ignoreRules, vex, report.image().digest(),
+                LocalDate.now());
         for (OutputTarget target : targets) {
             boolean colour = target.file() == null && terminal.colour();
             OutputOptions.write(ScanOutputs.render(target.format(), report, result, colour), target.file(), out);

@@ -1,6 +1,8 @@
 package dev.strata.cli;
 
 import dev.strata.app.Strata;
+import dev.strata.app.VulnerabilityScan;
+import dev.strata.scanner.gate.GateResult;
 import dev.strata.scanner.report.ImageSummary;
 import dev.strata.scanner.report.LayerSummary;
 import dev.strata.scanner.report.ReportJson;
@@ -29,6 +31,8 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the result to FILE instead of stdout.")
     java.nio.file.Path outputFile;
     @Mixin
+    VulnerabilityOptions vulnerabilities;
+    @Mixin
     GateOptions gate;
     @Spec
     CommandSpec spec;
@@ -38,14 +42,19 @@ final class ScanCommand implements Callable<Integer> {
         List<OutputTarget> targets = OutputTarget.resolve(formats, outputFile);
         GateRun run = GateRun.prepare(gate, Path.of("").toAbsolutePath());
         Terminal terminal = Terminal.detect(System.getenv());
-        try (Strata strata = Strata.open(data.directory(), image.limits())) {
-            ScanReport report = strata.scan(image.image, image.platform());
-            return run.finish(report, GateRun.findings(report), targets, terminal, spec.commandLine().getOut(),
-                    spec.commandLine().getErr());
+        try (VulnerabilityScan vulns = vulnerabilities.open(data.directory());
+             Strata strata = Strata.open(data.directory(), image.limits())) {
+            ScanReport report = vulnerabilities.filter(strata.scan(image.image, image.platform(), vulns));
+            return run.finish(report, targets, terminal, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }
 
     static String table(ScanReport report) {
+        return table(report, GateRun.ungated(report), false);
+    }
+
+    /** The summary table with the gate's view of the findings, severity headings coloured when {@code colour}. */
+    static String table(ScanReport report, GateResult gate, boolean colour) {
         ImageSummary image = report.image();
         StringBuilder out = new StringBuilder();
         out.append("Image     ").append(image.reference()).append('\n');
@@ -71,6 +80,7 @@ final class ScanCommand implements Callable<Integer> {
                     Sizes.human(layer.uncompressedSize()), layer.fileCount(), createdBy(layer.createdBy()));
         }
         out.append(table.render());
+        out.append(VulnerabilityTable.render(report, gate, colour));
         for (String warning : report.warnings()) {
             out.append(warning.startsWith("note: ") ? "" : "warning: ").append(warning).append('\n');
         }

@@ -3,7 +3,6 @@ package dev.strata.cli;
 import dev.strata.scanner.gate.GateResult;
 import dev.strata.scanner.report.ScanReport;
 import dev.strata.scanner.report.format.FindingsReport;
-import dev.strata.scanner.report.format.FindingsTable;
 import dev.strata.scanner.report.format.GateJson;
 import dev.strata.scanner.report.format.JunitWriter;
 import dev.strata.scanner.report.format.SarifWriter;
@@ -18,7 +17,7 @@ final class ScanOutputs {
     /** The text of {@code format}; {@code colour} only affects the table. */
     static String render(OutputTarget.Format format, ScanReport report, GateResult gate, boolean colour) {
         return switch (format) {
-            case table -> ScanCommand.table(report) + "\n" + new FindingsTable().render(gate, colour);
+            case table -> ScanCommand.table(report, gate, colour);
             case json -> GateJson.write(report, gate);
             case sarif -> new SarifWriter().toJson(findings(report, gate)) + "\n";
             case junit -> new JunitWriter().toXml(findings(report, gate));

@@ -25,8 +25,31 @@ public final class FindingsTable {
     private static final String RESET = "\u001b[0m";
     private static final String[] HEADER = {"ID", "PACKAGE", "INSTALLED", "FIXED", "STATUS", "TITLE"};
 
-    /** The table as text ending in a newline. */
+    /** The table as text ending in a newline: {@link #sections} and a totals line. */
     public String render(GateResult gate, boolean colour) {
+        long suppressed = gate.findings().stream().filter(AssessedFinding::suppressed).count();
+        Map<Severity, Long> counts = new EnumMap<>(Severity.class);
+        for (Severity s : Severity.values()) {
+            counts.put(s, 0L);
+        }
+        gate.remaining().forEach(f -> counts.merge(f.severity(), 1L, Long::sum));
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        StringJoiner bySeverity = new StringJoiner(", ");
+        counts.forEach((s, n) -> bySeverity.add(s.name() + " " + n));
+        StringBuilder out = new StringBuilder(sections(gate, colour));
+        out.append("Total: ").append(total).append(total == 1 ? " vulnerability" : " vulnerabilities")
+                .append(" (").append(bySeverity).append(')');
+        if (suppressed > 0) {
+            out.append(", ").append(suppressed).append(" suppressed");
+        }
+        return out.append('\n').toString();
+    }
+
+    /**
+     * The severity blocks, the suppressed findings and the expired ignore entries, each block followed by a blank
+     * line; empty when there is nothing to show.
+     */
+    public String sections(GateResult gate, boolean colour) {
         Map<Severity, List<String[]>> groups = new EnumMap<>(Severity.class);
         List<String[]> suppressed = new ArrayList<>();
         List<String[]> all = new ArrayList<>();
@@ -40,16 +63,15 @@ public final class FindingsTable {
             }
             String[] row = {f.id(), f.packageName(), f.installedVersion(),
                     f.fixedVersion() == null ? "" : f.fixedVersion(),
-                    f.status().name().toLowerCase(Locale.ROOT).replace('_', '-'), shorten(f.title())};
+                    f.status().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    shorten(f.title() != null ? f.title() : String.join(", ", f.aliases()))};
             groups.computeIfAbsent(f.severity(), s -> new ArrayList<>()).add(row);
             all.add(row);
         }
         int[] widths = widths(all);
         StringBuilder out = new StringBuilder();
-        Map<Severity, Long> counts = new EnumMap<>(Severity.class);
         for (Severity s : Severity.values()) {
             List<String[]> rows = groups.getOrDefault(s, List.of());
-            counts.put(s, (long) rows.size());
             if (rows.isEmpty()) {
                 continue;
             }
@@ -77,15 +99,7 @@ public final class FindingsTable {
             }
             out.append('\n');
         }
-        long total = counts.values().stream().mapToLong(Long::longValue).sum();
-        StringJoiner bySeverity = new StringJoiner(", ");
-        counts.forEach((s, n) -> bySeverity.add(s.name() + " " + n));
-        out.append("Total: ").append(total).append(total == 1 ? " vulnerability" : " vulnerabilities")
-                .append(" (").append(bySeverity).append(')');
-        if (!suppressed.isEmpty()) {
-            out.append(", ").append(suppressed.size()).append(" suppressed");
-        }
-        return out.append('\n').toString();
+        return out.toString();
     }
 
     private static int[] widths(List<String[]> rows) {
