@@ -46,8 +46,9 @@ final class GateOptions {
             description = "Ignore rules (YAML); default: " + DEFAULT_IGNORE_FILE + " in the working directory.")
     Path ignoreFile;
 
-    @Option(names = "--vex", paramLabel = "FILE", arity = "1..*",
-            description = "OpenVEX or CycloneDX VEX documents; not_affected and fixed statements suppress findings.")
+    @Option(names = "--vex", paramLabel = "FILE",
+            description = "An OpenVEX or CycloneDX VEX document (repeatable); not_affected and fixed statements "
+                    + "suppress findings.")
     List<Path> vex;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress display and no warnings; errors and the verdict only.")
