@@ -52,6 +52,35 @@ public final class Strata implements AutoCloseable {
     }
 
     /**
+     * Scans the image and matches its packages against {@code vulnerabilities} (null: no matching, the report then
+     * carries no vulnerability data). Findings matched against another database are recomputed from the stored
+     * packages and the stored report is updated.
+     */
+    public ScanReport scan(String reference, Platform platform, VulnerabilityScan vulnerabilities) throws IOException {
+        ScanReport report = scanner.scan(reference, platform);
+        if (vulnerabilities == null) {
+            return report.withoutVulnerabilities();
+        }
+        VulnerabilityScan.Outcome outcome = vulnerabilities.match(report);
+        if (outcome.rematched()) {
+            storeReport(outcome.report());
+        }
+        return outcome.report();
+    }
+
+    /** Replaces the stored report of an indexed image (its package documents are rewritten from the report). */
+    private void storeReport(ScanReport report) throws IOException {
+        Optional<IndexedImage> indexed = index.image(dev.strata.scanner.image.Digest.parse(report.image().digest()));
+        if (indexed.isEmpty()) {
+            return;
+        }
+        IndexedImage old = indexed.get();
+        index.putImage(new IndexedImage(old.manifestDigest(), old.configDigest(), old.reference(), old.repoTags(),
+                old.platform(), old.diffIds(), old.indexedAtMillis(), ReportJson.write(report)),
+                report.packages().stream().map(dev.strata.scanner.report.PackageSummary::toInstalled).toList());
+    }
+
+    /**
      * The report of an image named either as an indexed image (digest, short id, tag or the reference it
      * was scanned from) or as a source reference, which is then scanned (and indexed) first.
      */

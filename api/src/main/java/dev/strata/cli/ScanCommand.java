@@ -1,6 +1,8 @@
 package dev.strata.cli;
 
 import dev.strata.app.Strata;
+import dev.strata.app.VulnerabilityScan;
+import dev.strata.scanner.gate.GateResult;
 import dev.strata.scanner.report.ImageSummary;
 import dev.strata.scanner.report.LayerSummary;
 import dev.strata.scanner.report.ReportJson;
@@ -11,6 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code strata scan IMAGE}: verifies, hashes and indexes every layer, then prints the report. */
@@ -20,24 +24,37 @@ final class ScanCommand implements Callable<Integer> {
     ImageOptions image;
     @Mixin
     DataOptions data;
-    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    ReportRenderer.Format format;
+    @Option(names = "--format", paramLabel = "FMT[=FILE]", converter = OutputTarget.Converter.class,
+            description = "Output format, repeatable: table, json, sarif, junit, cyclonedx, spdx (default: table); "
+                    + "FMT=FILE writes that format to FILE.")
+    List<OutputTarget> formats;
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the result to FILE instead of stdout.")
     java.nio.file.Path outputFile;
+    @Mixin
+    VulnerabilityOptions vulnerabilities;
+    @Mixin
+    GateOptions gate;
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        try (Strata strata = Strata.open(data.directory(), image.limits())) {
-            ScanReport report = strata.scan(image.image, image.platform());
-            OutputOptions.write(ReportRenderer.render(report, format), outputFile, spec.commandLine().getOut());
-            return ExitCodes.OK;
+        List<OutputTarget> targets = OutputTarget.resolve(formats, outputFile);
+        GateRun run = GateRun.prepare(gate, Path.of("").toAbsolutePath());
+        Terminal terminal = Terminal.detect(System.getenv());
+        try (VulnerabilityScan vulns = vulnerabilities.open(data.directory());
+             Strata strata = Strata.open(data.directory(), image.limits())) {
+            ScanReport report = vulnerabilities.filter(strata.scan(image.image, image.platform(), vulns));
+            return run.finish(report, targets, terminal, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }
 
     static String table(ScanReport report) {
+        return table(report, GateRun.ungated(report), false);
+    }
+
+    /** The summary table with the gate's view of the findings, severity headings coloured when {@code colour}. */
+    static String table(ScanReport report, GateResult gate, boolean colour) {
         ImageSummary image = report.image();
         StringBuilder out = new StringBuilder();
         out.append("Image     ").append(image.reference()).append('\n');
@@ -63,6 +80,7 @@ final class ScanCommand implements Callable<Integer> {
                     Sizes.human(layer.uncompressedSize()), layer.fileCount(), createdBy(layer.createdBy()));
         }
         out.append(table.render());
+        out.append(VulnerabilityTable.render(report, gate, colour));
         for (String warning : report.warnings()) {
             out.append(warning.startsWith("note: ") ? "" : "warning: ").append(warning).append('\n');
         }

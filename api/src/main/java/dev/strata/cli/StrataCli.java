@@ -19,6 +19,7 @@ import java.io.PrintWriter;
                 RemoveCommand.class,
                 SearchCommand.class,
                 SbomCommand.class,
+                DbCommand.class,
                 EfficiencyCommand.class,
                 DedupCommand.class,
                 DiffCommand.class,

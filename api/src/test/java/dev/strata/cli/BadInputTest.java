@@ -45,7 +45,7 @@ class BadInputTest {
     private CliRun assertFailsCleanly(String reference, String... expectedFragments) throws IOException {
         Path data = tmp.resolve("data");
         List<Path> before = listOutsideData(data);
-        CliRun run = CliRun.run("scan", "--data", data.toString(), reference);
+        CliRun run = CliRun.run("scan", "--skip-db", "--data", data.toString(), reference);
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.ERROR);
         assertThat(run.out()).isEmpty();
         assertThat(run.err().lines().toList()).hasSize(1);
@@ -164,7 +164,7 @@ class BadInputTest {
         Path layout = tmp.resolve("in");
         ImageFixtures.image().layer(goodTar()).writeOciLayout(layout);
         Path data = tmp.resolve("data");
-        CliRun run = CliRun.run("scan", "--data", data.toString(), "--max-layer-size", "4KiB", "oci:" + layout);
+        CliRun run = CliRun.run("scan", "--skip-db", "--data", data.toString(), "--max-layer-size", "4KiB", "oci:" + layout);
         assertThat(run.exitCode()).isEqualTo(ExitCodes.ERROR);
         assertThat(run.err()).contains("layer 0").containsIgnoringCase("limit");
     }
@@ -214,7 +214,7 @@ class BadInputTest {
                 .build();
         Path layout = tmp.resolve("in");
         ImageFixtures.image().layer(layer).writeOciLayout(layout);
-        CliRun run = CliRun.run("scan", "--data", tmp.resolve("data").toString(), "--format", "json", "oci:" + layout);
+        CliRun run = CliRun.run("scan", "--skip-db", "--data", tmp.resolve("data").toString(), "--format", "json", "oci:" + layout);
         assertThat(run.exitCode()).as(run.err()).isZero();
         com.fasterxml.jackson.databind.JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
         assertThat(report.get("packages")).extracting(p -> p.get("purl").asText()).containsExactly("pkg:npm/fine@1.0.0");

@@ -153,11 +153,11 @@ class DebianFixturesIT {
     @Test
     void theDemoImageShippedInSamplesScans() throws Exception {
         Path demo = Path.of(System.getProperty("strata.samples", "../samples"), "demo", "demo.tar");
-        PackagedStrata.Result r = PackagedStrata.run("scan", "--data", tmp.resolve("data").toString(), demo.toString());
+        PackagedStrata.Result r = PackagedStrata.run("scan", "--skip-db", "--data", tmp.resolve("data").toString(), demo.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("Digest    sha256:").contains("4 layer(s) read");
 
-        PackagedStrata.Result json = PackagedStrata.run("scan", "--data", tmp.resolve("data").toString(), "--format", "json", demo.toString());
+        PackagedStrata.Result json = PackagedStrata.run("scan", "--skip-db", "--data", tmp.resolve("data").toString(), "--format", "json", demo.toString());
         java.util.Set<String> purls = new java.util.TreeSet<>();
         JSON.readTree(json.out()).get("packages").forEach(p -> purls.add(p.get("purl").asText()));
         // what samples/demo/README.md says the image holds: 5 Debian packages, 3 jars, 2 npm packages + the app
@@ -177,5 +177,26 @@ class DebianFixturesIT {
         PackagedStrata.Result sbom = PackagedStrata.run("sbom", "--data", tmp.resolve("data").toString(), "--format", "cyclonedx", demo.toString());
         assertThat(sbom.exit()).as(sbom.err()).isZero();
         assertThat(JSON.readTree(sbom.out()).get("components").size()).isGreaterThanOrEqualTo(11);
+    }
+
+    @Test
+    void theReadmeCommandImportsTheDemoAdvisoriesAndShowsRealFindings() throws Exception {
+        Path samples = Path.of(System.getProperty("strata.samples", "../samples"));
+        String data = tmp.resolve("readme-data").toString();
+        PackagedStrata.Result imported = PackagedStrata.run("db", "import", "--data", data,
+                samples.resolve("advisories").toString());
+        assertThat(imported.exit()).as(imported.err()).isZero();
+        assertThat(imported.err()).isEmpty();
+
+        PackagedStrata.Result table = PackagedStrata.run("scan", "--data", data, samples.resolve("demo/demo.tar").toString());
+        assertThat(table.exit()).as(table.err()).isZero();
+        assertThat(table.out()).contains("Vulnerabilities  8 (CRITICAL 3, HIGH 3, MEDIUM 1, LOW 0, UNKNOWN 1)")
+                .containsPattern("GHSA-jfh8-c2jp-5v3q +log4j-core +2.14.1 +2.15.0 +fixed +Remote code injection in Log4j");
+
+        PackagedStrata.Result json = PackagedStrata.run("scan", "--data", data, "--format", "json",
+                samples.resolve("demo/demo.tar").toString());
+        assertThat(json.exit()).as(json.err()).isZero();
+        assertThat(ScanVulnerabilitiesTest.findings(JSON.readTree(json.out())))
+                .containsExactlyElementsOf(ScanVulnerabilitiesTest.EXPECTED);
     }
 }

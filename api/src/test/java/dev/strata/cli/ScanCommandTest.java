@@ -36,7 +36,7 @@ class ScanCommandTest {
     }
 
     private JsonNode scanJson(String reference) throws Exception {
-        CliRun run = CliRun.run("scan", "--data", data().toString(), "--format", "json", reference);
+        CliRun run = CliRun.run("scan", "--skip-db", "--data", data().toString(), "--format", "json", reference);
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).isZero();
         return JSON.readTree(run.out());
@@ -144,7 +144,7 @@ class ScanCommandTest {
     void outputFileAndHelp() throws Exception {
         ImageFixtures.image().layer(baseLayer()).writeOciLayout(tmp.resolve("base"));
         Path out = tmp.resolve("report.json");
-        CliRun run = CliRun.run("scan", "--data", data().toString(), "--format", "json", "-o", out.toString(),
+        CliRun run = CliRun.run("scan", "--skip-db", "--data", data().toString(), "--format", "json", "-o", out.toString(),
                 tmp.resolve("base").toString());
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).isEmpty();
@@ -158,7 +158,7 @@ class ScanCommandTest {
     @Test
     void tableOutputSummarisesTheScan() throws Exception {
         ImageFixtures.Image img = ImageFixtures.image().layer(baseLayer()).writeOciLayout(tmp.resolve("base"));
-        CliRun run = CliRun.run("scan", "--data", data().toString(), tmp.resolve("base").toString());
+        CliRun run = CliRun.run("scan", "--skip-db", "--data", data().toString(), tmp.resolve("base").toString());
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("Digest    " + img.manifestDigest())
                 .contains(img.diffIds().get(0).hex().substring(0, 12))
@@ -212,7 +212,7 @@ class ScanCommandTest {
         assertThat(bom.get("components").findValuesAsText("purl"))
                 .contains(packages.get(0).get("purl").asText(), packages.get(1).get("purl").asText());
 
-        CliRun spdx = CliRun.run("scan", "--data", data().toString(), "--format", "spdx", "oci:" + tmp.resolve("layout"));
+        CliRun spdx = CliRun.run("scan", "--skip-db", "--data", data().toString(), "--format", "spdx", "oci:" + tmp.resolve("layout"));
         assertThat(spdx.exitCode()).as(spdx.err()).isZero();
         assertThat(JSON.readTree(spdx.out()).get("spdxVersion").asText()).isEqualTo("SPDX-2.3");
 

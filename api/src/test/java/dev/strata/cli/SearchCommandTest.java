@@ -24,8 +24,8 @@ class SearchCommandTest {
         ImageFixtures.image().layer(base).writeDockerArchive(tmp.resolve("a.tar"), "example/a:1");
         ImageFixtures.image().layer(base).layer(app).writeDockerArchive(tmp.resolve("b.tar"), "example/b:1");
         String data = tmp.resolve("data").toString();
-        assertThat(CliRun.run("scan", "--data", data, tmp.resolve("a.tar").toString()).exitCode()).isZero();
-        assertThat(CliRun.run("scan", "--data", data, tmp.resolve("b.tar").toString()).exitCode()).isZero();
+        assertThat(CliRun.run("scan", "--skip-db", "--data", data, tmp.resolve("a.tar").toString()).exitCode()).isZero();
+        assertThat(CliRun.run("scan", "--skip-db", "--data", data, tmp.resolve("b.tar").toString()).exitCode()).isZero();
 
         CliRun byPath = CliRun.run("search", "--data", data, "--format", "json", "path:/etc/passwd");
         assertThat(byPath.exitCode()).as(byPath.err()).isZero();

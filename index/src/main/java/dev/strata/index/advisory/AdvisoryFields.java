@@ -1,5 +1,6 @@
 package dev.strata.index.advisory;
 
+import dev.strata.scanner.vuln.match.Advisory;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
@@ -7,8 +8,9 @@ import org.apache.lucene.document.StringField;
 
 /**
  * The advisory index schema: one document per (advisory, ecosystem, package name), with indexed {@code ecosystem},
- * {@code name}, {@code source}, {@code record} ({@code source|id}) and {@code key} (unique per document) terms and
- * the advisory as one stored JSON field.
+ * {@code name}, {@code source}, {@code record} ({@code source|id}) and {@code key} (unique per document) terms, the
+ * source as a stored field and the advisory as one stored JSON field ({@link AdvisoryJson}). An OSV document holds the
+ * record reduced to the {@code affected} entries of its one package.
  */
 final class AdvisoryFields {
     static final String ECOSYSTEM = "ecosystem";
@@ -18,24 +20,54 @@ final class AdvisoryFields {
     static final String KEY = "key";
     static final String JSON = "json";
 
+    /** Source names, as in {@link SourceStatus#source()}. */
+    static final String OSV = "osv";
+    static final String DEBIAN = "debian-tracker";
+    static final String ALPINE = "alpine-secdb";
+
     private AdvisoryFields() {
     }
 
-    static String record(StoredAdvisory a) {
-        return a.source() + '|' + a.id();
+    static String source(Advisory a) {
+        return a instanceof Advisory.OsvAdvisory ? OSV : a instanceof Advisory.DebianAdvisoryRecord ? DEBIAN : ALPINE;
+    }
+
+    /** The ecosystem the document is stored under ({@code Maven}, {@code Debian:12}, {@code Alpine:v3.19}…). */
+    static String ecosystem(Advisory a) {
+        if (a instanceof Advisory.OsvAdvisory o) {
+            return o.record().affected().get(0).pkg().ecosystem();
+        }
+        if (a instanceof Advisory.DebianAdvisoryRecord d) {
+            return DistroEcosystems.ecosystem(d.advisory().release());
+        }
+        return DistroEcosystems.alpineEcosystem(((Advisory.AlpineAdvisoryRecord) a).fix().distroVersion());
+    }
+
+    /** The package name the document is stored under (OSV package name, Debian source package, Alpine origin). */
+    static String name(Advisory a) {
+        if (a instanceof Advisory.OsvAdvisory o) {
+            return o.record().affected().get(0).pkg().name();
+        }
+        if (a instanceof Advisory.DebianAdvisoryRecord d) {
+            return d.advisory().sourcePackage();
+        }
+        return ((Advisory.AlpineAdvisoryRecord) a).fix().origin();
+    }
+
+    static String record(Advisory a) {
+        return source(a) + '|' + a.id();
     }
 
     /** Unique per document: an import replaces the document with the same key. */
-    static String key(StoredAdvisory a) {
-        String release = a instanceof StoredAdvisory.Debian d ? d.release() : a.ecosystem();
-        return record(a) + '|' + release + '|' + a.name();
+    static String key(Advisory a) {
+        return record(a) + '|' + ecosystem(a) + '|' + name(a);
     }
 
-    static Document document(StoredAdvisory a) {
+    static Document document(Advisory a) {
         Document doc = new Document();
-        doc.add(new StringField(ECOSYSTEM, a.ecosystem(), Field.Store.NO));
-        doc.add(new StringField(NAME, a.name(), Field.Store.NO));
-        doc.add(new StringField(SOURCE, a.source(), Field.Store.NO));
+        doc.add(new StringField(ECOSYSTEM, ecosystem(a), Field.Store.NO));
+        doc.add(new StringField(NAME, name(a), Field.Store.NO));
+        doc.add(new StringField(SOURCE, source(a), Field.Store.YES));
         doc.add(new StringField(RECORD, record(a), Field.Store.NO));
         doc.add(new StringField(KEY, key(a), Field.Store.NO));
         doc.add(new StoredField(JSON, AdvisoryJson.encode(a)));

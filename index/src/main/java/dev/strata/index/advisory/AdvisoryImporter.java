@@ -6,6 +6,7 @@ import dev.strata.scanner.vuln.feeds.DebianAdvisory;
 import dev.strata.scanner.vuln.feeds.DebianTrackerParser;
 import dev.strata.scanner.vuln.feeds.FeedFormat;
 import dev.strata.scanner.vuln.feeds.FeedWarning;
+import dev.strata.scanner.vuln.match.Advisory;
 import dev.strata.scanner.vuln.osv.OsvAffected;
 import dev.strata.scanner.vuln.osv.OsvFormatException;
 import dev.strata.scanner.vuln.osv.OsvParser;
@@ -83,11 +84,11 @@ public final class AdvisoryImporter {
     private record Input(Path path, Kind kind) {
     }
 
-    private enum Kind { OSV_RECORD, OSV_DIRECTORY, OSV_ZIP, DEBIAN_TRACKER, ALPINE_SECDB }
+    private enum Kind { OSV_RECORD, DIRECTORY, OSV_ZIP, DEBIAN_TRACKER, ALPINE_SECDB }
 
     /**
-     * Imports {@code paths} (OSV record files, directories of OSV {@code .json} records, OSV zips, Debian tracker
-     * JSON, Alpine secdb JSON) and makes the result live.
+     * Imports {@code paths} (OSV record files, OSV zips, Debian tracker JSON, Alpine secdb JSON, or directories of
+     * them — each {@code .json}/{@code .zip} file detected from its content, others passed over) and makes the result live.
      *
      * @return the status of the new live generation
      * @throws IOException when a file cannot be read or is of an unknown kind, or the import fails; the previous
@@ -165,30 +166,35 @@ public final class AdvisoryImporter {
         String file = input.path().toString();
         try {
             switch (input.kind()) {
-                case OSV_RECORD -> osvFile(input.path(), file, writer, stats(stats, StoredAdvisory.Osv.SOURCE, file));
-                case OSV_DIRECTORY -> {
-                    ImportStats s = stats(stats, StoredAdvisory.Osv.SOURCE, file);
+                case OSV_RECORD -> osvFile(input.path(), file, writer, stats(stats, AdvisoryFields.OSV, file));
+                case DIRECTORY -> {
                     try (Stream<Path> walk = Files.walk(input.path())) {
-                        for (Path p : walk.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".json"))
+                        for (Path p : walk.filter(Files::isRegularFile).filter(AdvisoryImporter::isFeedName)
                                 .sorted().toList()) {
-                            osvFile(p, p.toString(), writer, s);
+                            Kind kind = detectFile(p);
+                            if (kind == null) {
+                                stats(stats, AdvisoryFields.OSV, file).malformed(p + ": not an OSV record, OSV zip, "
+                                        + "Debian tracker JSON or Alpine secdb JSON");
+                            } else {
+                                read(new Input(p, kind), writer, stats);
+                            }
                         }
                     }
                 }
                 case OSV_ZIP -> {
-                    ImportStats s = stats(stats, StoredAdvisory.Osv.SOURCE, file);
+                    ImportStats s = stats(stats, AdvisoryFields.OSV, file);
                     try (Stream<OsvRecord> records = new OsvZipReader().records(input.path(),
                             skipped -> s.malformed(skipped.zipName() + "!" + skipped.entryName() + ": " + skipped.message()))) {
                         records.forEach(r -> unchecked(() -> osvRecord(r, writer, s)));
                     }
                 }
                 case DEBIAN_TRACKER -> {
-                    ImportStats s = stats(stats, StoredAdvisory.Debian.SOURCE, file);
+                    ImportStats s = stats(stats, AdvisoryFields.DEBIAN, file);
                     try (InputStream in = new BufferedInputStream(Files.newInputStream(input.path()))) {
                         new DebianTrackerParser().parse(in, new DebianTrackerParser.Listener() {
                             @Override
                             public void advisory(DebianAdvisory a) {
-                                unchecked(() -> replace(writer, debian(a)));
+                                unchecked(() -> replace(writer, new Advisory.DebianAdvisoryRecord(a)));
                             }
 
                             @Override
@@ -199,14 +205,12 @@ public final class AdvisoryImporter {
                     }
                 }
                 case ALPINE_SECDB -> {
-                    ImportStats s = stats(stats, StoredAdvisory.Alpine.SOURCE, file);
+                    ImportStats s = stats(stats, AdvisoryFields.ALPINE, file);
                     try (InputStream in = new BufferedInputStream(Files.newInputStream(input.path()))) {
                         new AlpineSecdbParser().parse(in, new AlpineSecdbParser.Listener() {
                             @Override
                             public void fix(AlpineFix f) {
-                                unchecked(() -> replace(writer, new StoredAdvisory.Alpine(
-                                        DistroEcosystems.alpineEcosystem(f.distroVersion()), f.origin(), f.id(),
-                                        f.fixedVersion())));
+                                unchecked(() -> replace(writer, new Advisory.AlpineAdvisoryRecord(f)));
                             }
 
                             @Override
@@ -235,24 +239,26 @@ public final class AdvisoryImporter {
     }
 
     private static void osvRecord(OsvRecord r, IndexWriter writer, ImportStats s) throws IOException {
-        writer.deleteDocuments(new Term(AdvisoryFields.RECORD, StoredAdvisory.Osv.SOURCE + '|' + r.id()));
+        writer.deleteDocuments(new Term(AdvisoryFields.RECORD, AdvisoryFields.OSV + '|' + r.id()));
         if (r.isWithdrawn()) {
             s.withdrawn++;
             return;
         }
+        Map<List<String>, List<OsvAffected>> byPackage = new LinkedHashMap<>();
         for (OsvAffected affected : r.affected()) {
-            writer.addDocument(AdvisoryFields.document(new StoredAdvisory.Osv(r.id(), r.aliases(), r.summary(),
-                    r.severity(), r.published(), r.modified(), affected.pkg().ecosystem(), affected.pkg().name(),
-                    AdvisoryJson.affectedJson(affected))));
+            byPackage.computeIfAbsent(List.of(affected.pkg().ecosystem(), affected.pkg().name()),
+                    k -> new ArrayList<>()).add(affected);
+        }
+        for (List<OsvAffected> entries : byPackage.values()) {
+            // one document per package; references are not needed for matching and are left out
+            OsvRecord reduced = new OsvRecord(r.schemaVersion(), r.id(), r.modified(), r.published(), null,
+                    r.aliases(), r.upstream(), r.related(), r.summary(), r.details(), r.severity(), entries,
+                    List.of(), r.databaseSpecific());
+            writer.addDocument(AdvisoryFields.document(new Advisory.OsvAdvisory(reduced)));
         }
     }
 
-    private static StoredAdvisory.Debian debian(DebianAdvisory a) {
-        return new StoredAdvisory.Debian(DistroEcosystems.ecosystem(a.release()), a.sourcePackage(), a.id(),
-                a.release(), a.status(), a.fixedVersion(), a.urgency(), a.noDsa(), a.noDsaReason());
-    }
-
-    private static void replace(IndexWriter writer, StoredAdvisory a) throws IOException {
+    private static void replace(IndexWriter writer, Advisory a) throws IOException {
         writer.updateDocument(new Term(AdvisoryFields.KEY, AdvisoryFields.key(a)), AdvisoryFields.document(a));
     }
 
@@ -292,7 +298,7 @@ public final class AdvisoryImporter {
         }
         stats.forEach((source, s) -> sources.put(source, new SourceStatus(source, now, s.files,
                 counts.getOrDefault(source, Map.of()), s.withdrawn, s.malformed, s.malformedNames)));
-        return new DatabaseStatus(name, List.copyOf(sources.values()));
+        return new DatabaseStatus(name, now, List.copyOf(sources.values()));
     }
 
     private static List<String> terms(DirectoryReader reader, String field) throws IOException {
@@ -347,8 +353,18 @@ public final class AdvisoryImporter {
 
     private static Kind detect(Path path) throws IOException {
         if (Files.isDirectory(path)) {
-            return Kind.OSV_DIRECTORY;
+            return Kind.DIRECTORY;
         }
+        Kind kind = detectFile(path);
+        if (kind == null) {
+            throw new IOException("cannot import " + path + ": not an OSV record, OSV zip, "
+                    + "Debian tracker JSON or Alpine secdb JSON");
+        }
+        return kind;
+    }
+
+    /** The kind of a file from its first bytes, or null when it is none of the feed formats. */
+    private static Kind detectFile(Path path) throws IOException {
         byte[] head;
         try (InputStream in = Files.newInputStream(path)) {
             head = in.readNBytes(HEAD_BYTES);
@@ -358,9 +374,14 @@ public final class AdvisoryImporter {
             case OSV_ZIP -> Kind.OSV_ZIP;
             case DEBIAN_TRACKER -> Kind.DEBIAN_TRACKER;
             case ALPINE_SECDB -> Kind.ALPINE_SECDB;
-            case UNKNOWN -> throw new IOException("cannot import " + path + ": not an OSV record, OSV zip, "
-                    + "Debian tracker JSON or Alpine secdb JSON");
+            case UNKNOWN -> null;
         };
+    }
+
+    /** Files a directory import looks at: {@code .json} and {@code .zip}; others (notes, READMEs) are passed over. */
+    private static boolean isFeedName(Path p) {
+        String name = p.getFileName().toString();
+        return name.endsWith(".json") || name.endsWith(".zip");
     }
 
     private interface IoAction {

@@ -3,22 +3,22 @@ package dev.strata.index.advisory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.strata.scanner.vuln.feeds.AlpineFix;
+import dev.strata.scanner.vuln.feeds.DebianAdvisory;
 import dev.strata.scanner.vuln.feeds.DebianStatus;
-import dev.strata.scanner.vuln.osv.OsvAffected;
+import dev.strata.scanner.vuln.match.Advisory;
 import dev.strata.scanner.vuln.osv.OsvFormatException;
 import dev.strata.scanner.vuln.osv.OsvParser;
-import dev.strata.scanner.vuln.osv.OsvRange;
-import dev.strata.scanner.vuln.osv.OsvRecord;
-import dev.strata.scanner.vuln.osv.OsvSeverity;
-import dev.strata.scanner.vuln.osv.RangeEvent;
+import dev.strata.scanner.vuln.osv.OsvWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** The compact JSON stored per document, and the OSV JSON of one {@code affected} entry. */
+/**
+ * The stored JSON of one advisory document: OSV records as OSV JSON (reduced to one package's {@code affected}
+ * entries, see {@link AdvisoryFields}), Debian and Alpine entries as a flat object of their fields.
+ */
 final class AdvisoryJson {
     static final ObjectMapper MAPPER = new ObjectMapper();
     private static final OsvParser OSV = new OsvParser();
@@ -26,124 +26,54 @@ final class AdvisoryJson {
     private AdvisoryJson() {
     }
 
-    static String encode(StoredAdvisory advisory) {
+    static String encode(Advisory advisory) {
+        if (advisory instanceof Advisory.OsvAdvisory o) {
+            return OsvWriter.toJson(o.record());
+        }
         ObjectNode o = MAPPER.createObjectNode();
-        o.put("source", advisory.source());
-        o.put("id", advisory.id());
-        o.put("ecosystem", advisory.ecosystem());
-        o.put("name", advisory.name());
-        if (advisory instanceof StoredAdvisory.Osv a) {
-            strings(o.putArray("aliases"), a.aliases());
-            o.put("summary", a.summary());
-            ArrayNode sev = o.putArray("severity");
-            a.severity().forEach(s -> sev.addObject().put("type", s.type()).put("score", s.score()));
-            o.put("published", a.published() == null ? null : a.published().toString());
-            o.put("modified", a.modified().toString());
-            raw(o, "affected", a.affectedJson());
-        } else if (advisory instanceof StoredAdvisory.Debian d) {
-            o.put("release", d.release());
-            o.put("status", d.status().name());
-            o.put("fixed", d.fixedVersion());
-            o.put("urgency", d.urgency());
-            o.put("nodsa", d.noDsa());
-            o.put("nodsaReason", d.noDsaReason());
-        } else if (advisory instanceof StoredAdvisory.Alpine a) {
-            o.put("fixed", a.fixedVersion());
+        if (advisory instanceof Advisory.DebianAdvisoryRecord r) {
+            DebianAdvisory d = r.advisory();
+            o.put("package", d.sourcePackage()).put("id", d.id()).put("cve", d.cve())
+                    .put("description", d.description()).put("scope", d.scope()).put("bug", d.debianBug())
+                    .put("release", d.release()).put("status", d.status().name()).put("fixed", d.fixedVersion())
+                    .put("urgency", d.urgency()).put("nodsa", d.noDsa()).put("nodsaReason", d.noDsaReason())
+                    .put("nextPointUpdate", d.nextPointUpdate());
+            ObjectNode repos = o.putObject("repositories");
+            new TreeMap<>(d.repositories()).forEach(repos::put);
+        } else if (advisory instanceof Advisory.AlpineAdvisoryRecord r) {
+            AlpineFix f = r.fix();
+            o.put("distroversion", f.distroVersion()).put("reponame", f.repoName()).put("origin", f.origin())
+                    .put("fixed", f.fixedVersion()).put("id", f.id());
         }
         return o.toString();
     }
 
-    static StoredAdvisory decode(String json) {
-        JsonNode o;
+    static Advisory decode(String source, String json) {
         try {
-            o = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("corrupt stored advisory: " + e.getOriginalMessage(), e);
+            return switch (source) {
+                case AdvisoryFields.OSV -> new Advisory.OsvAdvisory(
+                        OSV.parse(json.getBytes(StandardCharsets.UTF_8), "stored advisory"));
+                case AdvisoryFields.DEBIAN -> {
+                    JsonNode o = MAPPER.readTree(json);
+                    Map<String, String> repos = new TreeMap<>();
+                    o.path("repositories").fields().forEachRemaining(e -> repos.put(e.getKey(), e.getValue().asText()));
+                    JsonNode bug = o.get("bug");
+                    yield new Advisory.DebianAdvisoryRecord(new DebianAdvisory(o.get("package").asText(),
+                            o.get("id").asText(), o.path("cve").asBoolean(), text(o, "description"), text(o, "scope"),
+                            bug == null || bug.isNull() ? null : bug.asLong(), o.get("release").asText(),
+                            DebianStatus.valueOf(o.get("status").asText()), text(o, "fixed"), text(o, "urgency"),
+                            text(o, "nodsa"), text(o, "nodsaReason"), o.path("nextPointUpdate").asBoolean(), repos));
+                }
+                case AdvisoryFields.ALPINE -> {
+                    JsonNode o = MAPPER.readTree(json);
+                    yield new Advisory.AlpineAdvisoryRecord(new AlpineFix(o.get("distroversion").asText(),
+                            text(o, "reponame"), o.get("origin").asText(), text(o, "fixed"), o.get("id").asText()));
+                }
+                default -> throw new IllegalStateException("stored advisory of unknown source '" + source + "'");
+            };
+        } catch (JsonProcessingException | OsvFormatException e) {
+            throw new IllegalStateException("corrupt stored advisory: " + e.getMessage(), e);
         }
-        String source = o.path("source").asText();
-        return switch (source) {
-            case StoredAdvisory.Osv.SOURCE -> {
-                List<OsvSeverity> severity = new ArrayList<>();
-                o.path("severity").forEach(s -> severity.add(new OsvSeverity(s.get("type").asText(), s.get("score").asText())));
-                String published = text(o, "published");
-                yield new StoredAdvisory.Osv(o.get("id").asText(), strings(o.path("aliases")), text(o, "summary"), severity,
-                        published == null ? null : Instant.parse(published), Instant.parse(o.get("modified").asText()),
-                        o.get("ecosystem").asText(), o.get("name").asText(), o.get("affected").toString());
-            }
-            case StoredAdvisory.Debian.SOURCE -> new StoredAdvisory.Debian(o.get("ecosystem").asText(),
-                    o.get("name").asText(), o.get("id").asText(), o.get("release").asText(),
-                    DebianStatus.valueOf(o.get("status").asText()), text(o, "fixed"), text(o, "urgency"),
-                    text(o, "nodsa"), text(o, "nodsaReason"));
-            case StoredAdvisory.Alpine.SOURCE -> new StoredAdvisory.Alpine(o.get("ecosystem").asText(),
-                    o.get("name").asText(), o.get("id").asText(), text(o, "fixed"));
-            default -> throw new IllegalStateException("stored advisory of unknown source '" + source + "'");
-        };
-    }
-
-    /** The OSV JSON of {@code affected}, in the schema's field names, so {@link OsvParser} reads it back unchanged. */
-    static String affectedJson(OsvAffected affected) {
-        ObjectNode o = MAPPER.createObjectNode();
-        ObjectNode pkg = o.putObject("package");
-        pkg.put("ecosystem", affected.pkg().ecosystem()).put("name", affected.pkg().name());
-        if (affected.pkg().purl() != null) {
-            pkg.put("purl", affected.pkg().purl());
-        }
-        if (!affected.severity().isEmpty()) {
-            ArrayNode sev = o.putArray("severity");
-            affected.severity().forEach(s -> sev.addObject().put("type", s.type()).put("score", s.score()));
-        }
-        ArrayNode ranges = o.putArray("ranges");
-        for (OsvRange range : affected.ranges()) {
-            ObjectNode r = ranges.addObject().put("type", range.type().name());
-            if (range.repo() != null) {
-                r.put("repo", range.repo());
-            }
-            ArrayNode events = r.putArray("events");
-            for (RangeEvent event : range.events()) {
-                String key = event instanceof RangeEvent.Introduced ? "introduced"
-                        : event instanceof RangeEvent.Fixed ? "fixed"
-                        : event instanceof RangeEvent.LastAffected ? "last_affected" : "limit";
-                events.addObject().put(key, event.version());
-            }
-        }
-        strings(o.putArray("versions"), affected.versions());
-        raw(o, "ecosystem_specific", affected.ecosystemSpecific());
-        raw(o, "database_specific", affected.databaseSpecific());
-        return o.toString();
-    }
-
-    static OsvAffected parseAffected(StoredAdvisory.Osv advisory) {
-        ObjectNode record = MAPPER.createObjectNode();
-        record.put("id", advisory.id());
-        record.put("modified", advisory.modified().toString());
-        try {
-            record.putArray("affected").add(MAPPER.readTree(advisory.affectedJson()));
-            OsvRecord parsed = OSV.parse(record.toString().getBytes(StandardCharsets.UTF_8), "stored " + advisory.id());
-            return parsed.affected().get(0);
-        } catch (OsvFormatException | JsonProcessingException e) {
-            throw new IllegalStateException("stored affected entry of " + advisory.id() + " does not parse: " + e.getMessage(), e);
-        }
-    }
-
-    private static void raw(ObjectNode o, String field, String json) {
-        if (json == null) {
-            return;
-        }
-        try {
-            o.set(field, MAPPER.readTree(json));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(field + " is not JSON", e);
-        }
-    }
-
-    private static void strings(ArrayNode array, List<String> values) {
-        values.forEach(array::add);
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asText()));
-        return out;
     }
 
     private static String text(JsonNode o, String field) {

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import dev.strata.scanner.vuln.match.Advisory;
+import dev.strata.scanner.vuln.match.AdvisorySource;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.StoredFields;
@@ -27,7 +29,7 @@ import org.apache.lucene.store.FSDirectory;
  * its generation (its files stay readable while open, even once the importer has unlinked them on POSIX systems);
  * open the store again to see the new data. {@link #isStale()} tells whether that is needed.
  */
-public final class AdvisoryStore implements Closeable {
+public final class AdvisoryStore implements AdvisorySource, Closeable {
     private final VulnDbLayout layout;
     private final String generation;
     private final Directory directory;
@@ -69,12 +71,13 @@ public final class AdvisoryStore implements Closeable {
     }
 
     /**
-     * The advisories stored for {@code name} in {@code ecosystem}, ordered by source then id. Both are matched exactly:
-     * Maven names are {@code group:artifact}, PyPI names must already be normalised (PEP 503) by the caller. An OSV
-     * record listing the package in several {@code affected} entries yields one {@link StoredAdvisory.Osv} per entry
-     * (same id); the package is affected if any of them says so.
+     * The advisories stored for {@code name} in {@code ecosystem}, ordered by source then id, as the matcher reads
+     * them. Both are matched exactly: Maven names are {@code group:artifact}, PyPI names must already be normalised
+     * (PEP 503) by the caller. An OSV record comes back reduced to the {@code affected} entries naming this package
+     * (all of them, if several), with its record-level fields ({@code severity}, {@code database_specific}…) intact.
      */
-    public List<StoredAdvisory> forPackage(String ecosystem, String name) {
+    @Override
+    public List<Advisory> lookup(String ecosystem, String name) {
         BooleanQuery query = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(AdvisoryFields.ECOSYSTEM, ecosystem)), BooleanClause.Occur.FILTER)
                 .add(new TermQuery(new Term(AdvisoryFields.NAME, name)), BooleanClause.Occur.FILTER)
@@ -82,12 +85,12 @@ public final class AdvisoryStore implements Closeable {
         try {
             int max = Math.max(1, searcher.count(query));
             StoredFields fields = searcher.storedFields();
-            List<StoredAdvisory> out = new ArrayList<>();
+            List<Advisory> out = new ArrayList<>();
             for (ScoreDoc hit : searcher.search(query, max).scoreDocs) {
                 Document doc = fields.document(hit.doc);
-                out.add(AdvisoryJson.decode(doc.get(AdvisoryFields.JSON)));
+                out.add(AdvisoryJson.decode(doc.get(AdvisoryFields.SOURCE), doc.get(AdvisoryFields.JSON)));
             }
-            out.sort(Comparator.comparing(StoredAdvisory::source).thenComparing(StoredAdvisory::id)
+            out.sort(Comparator.comparing(AdvisoryFields::source).thenComparing(Advisory::id)
                     .thenComparing(AdvisoryFields::key));
             return out;
         } catch (IOException e) {

@@ -13,8 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** The live generation of the vulnerability database and what each source contributed to it. */
-public record DatabaseStatus(String generation, List<SourceStatus> sources) {
+/**
+ * The live generation of the vulnerability database, when it was built, and what each source contributed to it.
+ * {@code generation} and {@code builtAt} together identify the database a report was matched against.
+ */
+public record DatabaseStatus(String generation, Instant builtAt, List<SourceStatus> sources) {
 
     public DatabaseStatus {
         sources = List.copyOf(sources);
@@ -35,6 +38,7 @@ public record DatabaseStatus(String generation, List<SourceStatus> sources) {
     void write(Path file) throws IOException {
         ObjectNode root = AdvisoryJson.MAPPER.createObjectNode();
         root.put("generation", generation);
+        root.put("builtAt", builtAt.toString());
         ArrayNode array = root.putArray("sources");
         for (SourceStatus s : sources) {
             ObjectNode o = array.addObject();
@@ -58,7 +62,9 @@ public record DatabaseStatus(String generation, List<SourceStatus> sources) {
                     texts(o.path("files")), counts, o.path("withdrawn").asLong(), o.path("malformed").asLong(),
                     texts(o.path("malformedNames"))));
         }
-        return new DatabaseStatus(root.path("generation").asText(), sources);
+        Instant builtAt = root.hasNonNull("builtAt") ? Instant.parse(root.get("builtAt").asText())
+                : sources.stream().map(SourceStatus::importedAt).max(Instant::compareTo).orElse(Instant.EPOCH);
+        return new DatabaseStatus(root.path("generation").asText(), builtAt, sources);
     }
 
     private static List<String> texts(JsonNode array) {

@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * What the database holds from one source ({@code osv}, {@code debian-tracker}, {@code alpine-secdb}).
  *
- * @param source the source name, as {@link StoredAdvisory#source()}
+ * @param source the source name, {@code osv}, {@code debian-tracker} or {@code alpine-secdb}
  * @param importedAt when this source was last imported
  * @param files the files read by that last import
  * @param documentsByEcosystem stored documents (one per advisory and package) per ecosystem, over the whole database

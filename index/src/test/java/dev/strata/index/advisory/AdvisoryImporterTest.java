@@ -7,8 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.strata.scanner.vuln.feeds.DebianAdvisory;
 import dev.strata.scanner.vuln.feeds.DebianStatus;
+import dev.strata.scanner.vuln.match.Advisory;
 import dev.strata.scanner.vuln.osv.AffectedRangeEvaluator;
+import dev.strata.scanner.vuln.osv.OsvRecord;
+import dev.strata.scanner.vuln.osv.Verdict;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,8 +32,12 @@ class AdvisoryImporterTest {
     @TempDir
     Path work;
 
-    private static Set<String> ids(List<StoredAdvisory> advisories) {
-        return advisories.stream().map(StoredAdvisory::id).collect(Collectors.toCollection(TreeSet::new));
+    private static Set<String> ids(List<Advisory> advisories) {
+        return advisories.stream().map(Advisory::id).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static DebianAdvisory debian(Advisory a) {
+        return ((Advisory.DebianAdvisoryRecord) a).advisory();
     }
 
     private void importAll(Path... paths) throws IOException {
@@ -41,25 +49,26 @@ class AdvisoryImporterTest {
         importAll(osv(LOG4J_1), osv(LOG4J_2), osv(LODASH_1), osv(LODASH_2));
 
         try (AdvisoryStore store = AdvisoryStore.open(data)) {
-            List<StoredAdvisory> log4j = store.forPackage("Maven", LOG4J);
+            List<Advisory> log4j = store.lookup("Maven", LOG4J);
             assertEquals(Set.of(LOG4J_1, LOG4J_2), ids(log4j));
-            assertEquals(Set.of(LODASH_1, LODASH_2), ids(store.forPackage("npm", "lodash")));
-            assertTrue(store.forPackage("npm", "Lodash").isEmpty());
-            assertTrue(store.forPackage("Maven", "org.apache.logging.log4j").isEmpty());
+            assertEquals(Set.of(LODASH_1, LODASH_2), ids(store.lookup("npm", "lodash")));
+            assertTrue(store.lookup("npm", "Lodash").isEmpty());
+            assertTrue(store.lookup("Maven", "org.apache.logging.log4j").isEmpty());
 
-            StoredAdvisory.Osv first = (StoredAdvisory.Osv) log4j.stream()
-                    .filter(a -> a.id().equals(LOG4J_1)).findFirst().orElseThrow();
+            assertEquals(2, log4j.size(), "one document per record and package, several affected entries kept together");
+            OsvRecord first = log4j.stream().filter(a -> a.id().equals(LOG4J_1))
+                    .map(a -> ((Advisory.OsvAdvisory) a).record()).findFirst().orElseThrow();
             assertTrue(first.aliases().contains("CVE-2021-44228"));
             assertFalse(first.severity().isEmpty());
+            assertTrue(first.databaseSpecific().contains("\"severity\""), "GHSA severity word kept for the fallback");
+            assertTrue(first.affected().stream().allMatch(e -> e.pkg().name().equals(LOG4J)));
             AffectedRangeEvaluator evaluator = new AffectedRangeEvaluator();
-            assertTrue(log4j.stream().filter(a -> a.id().equals(LOG4J_1))
-                    .anyMatch(a -> evaluator.isAffected("2.14.1", ((StoredAdvisory.Osv) a).affected())));
-            assertFalse(log4j.stream().filter(a -> a.id().equals(LOG4J_1))
-                    .anyMatch(a -> evaluator.isAffected("2.17.1", ((StoredAdvisory.Osv) a).affected())));
+            assertInstanceOf(Verdict.Affected.class, evaluator.evaluate(first, "Maven", LOG4J, "2.14.1"));
+            assertInstanceOf(Verdict.NotAffected.class, evaluator.evaluate(first, "Maven", LOG4J, "2.17.1"));
 
             SourceStatus osv = store.status().source("osv").orElseThrow();
             assertEquals(log4j.size(), osv.documentsByEcosystem().get("Maven"));
-            assertEquals(store.forPackage("npm", "lodash").size() + store.forPackage("npm", "lodash-es").size(),
+            assertEquals(store.lookup("npm", "lodash").size() + store.lookup("npm", "lodash-es").size(),
                     osv.documentsByEcosystem().get("npm"));
             assertEquals(4, osv.files().size());
             assertEquals(0, osv.malformed());
@@ -81,8 +90,8 @@ class AdvisoryImporterTest {
         DatabaseStatus status = new AdvisoryImporter(data).importFiles(List.of(zip));
 
         try (AdvisoryStore store = AdvisoryStore.open(data)) {
-            assertEquals(Set.of(LOG4J_1, LOG4J_2), ids(store.forPackage("Maven", LOG4J)));
-            assertEquals(Set.of(LODASH_1), ids(store.forPackage("npm", "lodash")));
+            assertEquals(Set.of(LOG4J_1, LOG4J_2), ids(store.lookup("Maven", LOG4J)));
+            assertEquals(Set.of(LODASH_1), ids(store.lookup("npm", "lodash")));
             assertEquals(status, store.status());
         }
         SourceStatus osv = status.source("osv").orElseThrow();
@@ -104,7 +113,7 @@ class AdvisoryImporterTest {
         assertEquals(1, osv.malformed());
         assertTrue(osv.malformedNames().get(0).contains("BROKEN.json"), osv.malformedNames().toString());
         try (AdvisoryStore store = AdvisoryStore.open(data)) {
-            assertEquals(Set.of(LOG4J_1), ids(store.forPackage("Maven", LOG4J)));
+            assertEquals(Set.of(LOG4J_1), ids(store.lookup("Maven", LOG4J)));
         }
     }
 
@@ -113,9 +122,9 @@ class AdvisoryImporterTest {
         importAll(resource("feeds/debian-tracker-excerpt.json"));
 
         try (AdvisoryStore store = AdvisoryStore.open(data)) {
-            Map<String, StoredAdvisory.Debian> zlib = store.forPackage("Debian:12", "zlib").stream()
-                    .map(StoredAdvisory.Debian.class::cast)
-                    .collect(Collectors.toMap(StoredAdvisory::id, a -> a));
+            Map<String, DebianAdvisory> zlib = store.lookup("Debian:12", "zlib").stream()
+                    .map(AdvisoryImporterTest::debian)
+                    .collect(Collectors.toMap(DebianAdvisory::id, a -> a));
             assertEquals(Set.of("CVE-2018-25032", "CVE-2022-37434", "CVE-2023-45853"), zlib.keySet());
             assertEquals(DebianStatus.FIXED, zlib.get("CVE-2018-25032").status());
             assertEquals("1:1.2.11.dfsg-4", zlib.get("CVE-2018-25032").fixedVersion());
@@ -123,10 +132,10 @@ class AdvisoryImporterTest {
             assertEquals("bookworm", zlib.get("CVE-2023-45853").release());
             assertEquals("ignored", zlib.get("CVE-2023-45853").noDsaReason());
 
-            StoredAdvisory.Debian trixie = (StoredAdvisory.Debian) store.forPackage("Debian:13", "zlib").get(0);
+            DebianAdvisory trixie = debian(store.lookup("Debian:13", "zlib").get(0));
             assertEquals("1:1.3.dfsg-3.1", trixie.fixedVersion());
-            StoredAdvisory.Debian notAffected = (StoredAdvisory.Debian) store.forPackage("Debian:11", "openssl").stream()
-                    .filter(a -> a.id().equals("CVE-2022-3602")).findFirst().orElseThrow();
+            DebianAdvisory notAffected = debian(store.lookup("Debian:11", "openssl").stream()
+                    .filter(a -> a.id().equals("CVE-2022-3602")).findFirst().orElseThrow());
             assertEquals(DebianStatus.NOT_AFFECTED, notAffected.status());
 
             SourceStatus debian = store.status().source("debian-tracker").orElseThrow();
@@ -140,11 +149,12 @@ class AdvisoryImporterTest {
         importAll(resource("feeds/alpine-secdb-v3.19-main-excerpt.json"));
 
         try (AdvisoryStore store = AdvisoryStore.open(data)) {
-            List<StoredAdvisory> zlib = store.forPackage("Alpine:v3.19", "zlib");
+            List<Advisory> zlib = store.lookup("Alpine:v3.19", "zlib");
             assertEquals(2, zlib.size());
-            assertTrue(zlib.stream().allMatch(a -> a instanceof StoredAdvisory.Alpine f && f.fixedVersion() != null));
-            long stored = store.forPackage("Alpine:v3.19", "busybox").size() + store.forPackage("Alpine:v3.19", "musl").size()
-                    + store.forPackage("Alpine:v3.19", "openssl").size() + zlib.size();
+            assertTrue(zlib.stream().allMatch(a -> a instanceof Advisory.AlpineAdvisoryRecord f
+                    && f.fix().fixedVersion() != null && f.fix().repoName() != null));
+            long stored = store.lookup("Alpine:v3.19", "busybox").size() + store.lookup("Alpine:v3.19", "musl").size()
+                    + store.lookup("Alpine:v3.19", "openssl").size() + zlib.size();
             assertEquals(Map.of("Alpine:v3.19", stored),
                     store.status().source("alpine-secdb").orElseThrow().documentsByEcosystem());
         }
@@ -175,8 +185,8 @@ class AdvisoryImporterTest {
         importAll(resource("feeds/debian-tracker-excerpt.json"), osv(LOG4J_2));
 
         try (AdvisoryStore store = AdvisoryStore.open(data)) {
-            assertEquals(Set.of(LOG4J_1, LOG4J_2), ids(store.forPackage("Maven", LOG4J)));
-            assertEquals(3, store.forPackage("Debian:12", "zlib").size());
+            assertEquals(Set.of(LOG4J_1, LOG4J_2), ids(store.lookup("Maven", LOG4J)));
+            assertEquals(3, store.lookup("Debian:12", "zlib").size());
             assertEquals(Set.of("debian-tracker", "osv"),
                     store.status().sources().stream().map(SourceStatus::source).collect(Collectors.toSet()));
             assertEquals("gen-2", store.status().generation());
@@ -184,7 +194,7 @@ class AdvisoryImporterTest {
         importAll(osv(LOG4J_1)); // re-importing replaces, never duplicates
         try (AdvisoryStore store = AdvisoryStore.open(data)) {
             long before = store.status().source("osv").orElseThrow().documents();
-            assertEquals(before, store.forPackage("Maven", LOG4J).size());
+            assertEquals(before, store.lookup("Maven", LOG4J).size());
         }
         assertEquals(List.of("CURRENT", "gen-3", "import.lock"), list(data.resolve("vulndb")));
     }

@@ -2,41 +2,49 @@ package dev.strata.index.advisory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.strata.scanner.vuln.feeds.AlpineFix;
+import dev.strata.scanner.vuln.feeds.DebianAdvisory;
 import dev.strata.scanner.vuln.feeds.DebianStatus;
+import dev.strata.scanner.vuln.match.Advisory;
 import dev.strata.scanner.vuln.osv.OsvAffected;
 import dev.strata.scanner.vuln.osv.OsvPackage;
 import dev.strata.scanner.vuln.osv.OsvRange;
+import dev.strata.scanner.vuln.osv.OsvRecord;
 import dev.strata.scanner.vuln.osv.OsvSeverity;
 import dev.strata.scanner.vuln.osv.RangeEvent;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AdvisoryJsonTest {
 
     @Test
-    void osvAdvisoryRoundTripsWithItsAffectedEntry() {
+    void osvAdvisoryRoundTripsWithDatabaseSpecific() {
         OsvAffected affected = new OsvAffected(new OsvPackage("Maven", "g:a", null), List.of(),
                 List.of(new OsvRange(OsvRange.Type.ECOSYSTEM, null,
                         List.of(new RangeEvent.Introduced("2.0"), new RangeEvent.Fixed("2.15.0")))),
                 List.of("2.0", "2.1"), null, "{\"source\":\"x\"}");
-        StoredAdvisory.Osv osv = new StoredAdvisory.Osv("GHSA-1", List.of("CVE-1"), "sum",
-                List.of(new OsvSeverity("CVSS_V3", "CVSS:3.1/AV:N")), null, Instant.parse("2024-01-02T03:04:05Z"),
-                "Maven", "g:a", AdvisoryJson.affectedJson(affected));
+        OsvRecord record = new OsvRecord("1.4.0", "GHSA-1", Instant.parse("2024-01-02T03:04:05Z"), null, null,
+                List.of("CVE-1"), List.of(), List.of(), "sum", "details", List.of(new OsvSeverity("CVSS_V3", "CVSS:3.1/AV:N")),
+                List.of(affected), List.of(), "{\"severity\":\"HIGH\"}");
+        Advisory osv = new Advisory.OsvAdvisory(record);
 
-        StoredAdvisory back = AdvisoryJson.decode(AdvisoryJson.encode(osv));
-
-        assertEquals(osv, back);
-        assertEquals(affected, ((StoredAdvisory.Osv) back).affected());
+        assertEquals(osv, AdvisoryJson.decode(AdvisoryFields.source(osv), AdvisoryJson.encode(osv)));
+        assertEquals("Maven", AdvisoryFields.ecosystem(osv));
+        assertEquals("osv|GHSA-1|Maven|g:a", AdvisoryFields.key(osv));
     }
 
     @Test
     void distroEntriesRoundTrip() {
-        StoredAdvisory d = new StoredAdvisory.Debian("Debian:12", "zlib", "CVE-2023-45853", "bookworm",
-                DebianStatus.OPEN, null, "low", "Minor issue", "ignored");
-        StoredAdvisory a = new StoredAdvisory.Alpine("Alpine:v3.19", "openssl", "CVE-2024-0727", null);
-        assertEquals(d, AdvisoryJson.decode(AdvisoryJson.encode(d)));
-        assertEquals(a, AdvisoryJson.decode(AdvisoryJson.encode(a)));
+        Advisory d = new Advisory.DebianAdvisoryRecord(new DebianAdvisory("zlib", "CVE-2023-45853", true, "MiniZip…",
+                null, 1054290L, "bookworm", DebianStatus.OPEN, null, "low", "Minor issue", "ignored", false,
+                Map.of("bookworm", "1:1.2.13.dfsg-1")));
+        Advisory a = new Advisory.AlpineAdvisoryRecord(new AlpineFix("v3.19", "main", "openssl", null, "CVE-2024-0727"));
+        assertEquals(d, AdvisoryJson.decode(AdvisoryFields.source(d), AdvisoryJson.encode(d)));
+        assertEquals(a, AdvisoryJson.decode(AdvisoryFields.source(a), AdvisoryJson.encode(a)));
+        assertEquals("debian-tracker|CVE-2023-45853|Debian:12|zlib", AdvisoryFields.key(d));
+        assertEquals("alpine-secdb|CVE-2024-0727|Alpine:v3.19|openssl", AdvisoryFields.key(a));
     }
 
     @Test

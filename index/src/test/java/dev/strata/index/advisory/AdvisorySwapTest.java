@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.strata.scanner.vuln.osv.OsvRecord;
 import dev.strata.scanner.vuln.osv.OsvZipException;
 import dev.strata.scanner.vuln.osv.OsvZipReader;
+import dev.strata.scanner.vuln.match.Advisory;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -48,8 +49,8 @@ class AdvisorySwapTest {
 
     private static void assertOnlyLog4j(AdvisoryStore store) {
         assertEquals(List.of(LOG4J_2, LOG4J_1), // sorted
-                store.forPackage("Maven", LOG4J).stream().map(StoredAdvisory::id).distinct().sorted().toList());
-        assertTrue(store.forPackage("npm", "lodash").isEmpty());
+                store.lookup("Maven", LOG4J).stream().map(Advisory::id).distinct().sorted().toList());
+        assertTrue(store.lookup("npm", "lodash").isEmpty());
     }
 
     @Test
@@ -98,7 +99,7 @@ class AdvisorySwapTest {
 
         try (AdvisoryStore store = AdvisoryStore.open(data)) {
             assertOnlyLog4j(store);
-            assertTrue(store.forPackage("Debian:12", "zlib").isEmpty());
+            assertTrue(store.lookup("Debian:12", "zlib").isEmpty());
             assertTrue(store.status().source("debian-tracker").isEmpty());
         }
     }
@@ -115,8 +116,8 @@ class AdvisorySwapTest {
             try (AdvisoryStore after = AdvisoryStore.open(data)) {
                 assertFalse(after.isStale());
                 assertEquals("gen-2", after.generation());
-                assertEquals(List.of(LODASH_1), after.forPackage("npm", "lodash").stream().map(StoredAdvisory::id).toList());
-                assertEquals(2, after.forPackage("Maven", LOG4J).stream().map(StoredAdvisory::id).distinct().count());
+                assertEquals(List.of(LODASH_1), after.lookup("npm", "lodash").stream().map(Advisory::id).toList());
+                assertEquals(2, after.lookup("Maven", LOG4J).stream().map(Advisory::id).distinct().count());
             }
         }
     }
@@ -135,8 +136,8 @@ class AdvisorySwapTest {
         new AdvisoryImporter(data).importFiles(List.of(osv(LODASH_1)));
         assertEquals(List.of("CURRENT", "gen-2", "import.lock"), AdvisoryImporterTest.list(vulndb()));
         try (AdvisoryStore store = AdvisoryStore.open(data)) {
-            assertEquals(List.of(LODASH_1), store.forPackage("npm", "lodash").stream().map(StoredAdvisory::id).toList());
-            assertEquals(2, store.forPackage("Maven", LOG4J).stream().map(StoredAdvisory::id).distinct().count());
+            assertEquals(List.of(LODASH_1), store.lookup("npm", "lodash").stream().map(Advisory::id).toList());
+            assertEquals(2, store.lookup("Maven", LOG4J).stream().map(Advisory::id).distinct().count());
         }
     }
 

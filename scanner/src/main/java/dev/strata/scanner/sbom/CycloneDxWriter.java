@@ -1,5 +1,6 @@
 package dev.strata.scanner.sbom;
 
+import dev.strata.scanner.gate.AssessedFinding;
 import dev.strata.scanner.packages.DetectedPackage;
 import dev.strata.scanner.packages.InstalledPackage;
 import dev.strata.scanner.packages.PackageType;
@@ -43,6 +44,20 @@ public final class CycloneDxWriter {
     public String toJson(SbomInput input) {
         try {
             return BomGeneratorFactory.createJson(Version.VERSION_16, toBom(input)).toJsonString(true);
+        } catch (GeneratorException e) {
+            throw new IllegalStateException("cannot write CycloneDX JSON", e);
+        }
+    }
+
+    /**
+     * The BOM with the findings as {@code vulnerabilities[]} (CycloneDX VEX form), suppressed ones with their
+     * analysis; see {@link CycloneDxVulnerabilities}.
+     */
+    public String toJson(SbomInput input, List<AssessedFinding> findings) {
+        Bom bom = toBom(input);
+        bom.setVulnerabilities(CycloneDxVulnerabilities.of(SbomPackage.of(input.packages()), findings));
+        try {
+            return BomGeneratorFactory.createJson(Version.VERSION_16, bom).toJsonString(true);
         } catch (GeneratorException e) {
             throw new IllegalStateException("cannot write CycloneDX JSON", e);
         }

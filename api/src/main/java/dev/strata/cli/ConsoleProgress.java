@@ -1,0 +1,58 @@
+package dev.strata.cli;
+
+import java.io.PrintWriter;
+
+/**
+ * A one-line progress display on a terminal's stderr, redrawn in place ({@code \r}) at most every 100 ms and
+ * erased when done. Thread-safe: layer callbacks arrive from the scanning threads.
+ */
+final class ConsoleProgress {
+    private static final long REDRAW_NANOS = 100_000_000L;
+    private static final int BAR = 30;
+
+    private final PrintWriter err;
+    private int layers;
+    private long bytes;
+    private int layersDone;
+    private long bytesDone;
+    private long lastDraw;
+    private boolean drawn;
+
+    ConsoleProgress(PrintWriter err) {
+        this.err = err;
+    }
+
+    /** The image has {@code layerCount} layers of {@code totalBytes} blob bytes. */
+    synchronized void resolved(int layerCount, long totalBytes) {
+        layers = layerCount;
+        bytes = totalBytes;
+        draw(true);
+    }
+
+    /** A layer is done; {@code bytesRead} blob bytes were streamed for it (0 when it came from the index). */
+    synchronized void layerDone(long bytesRead) {
+        layersDone = Math.min(layers, layersDone + 1);
+        bytesDone = Math.min(bytes, bytesDone + bytesRead);
+        draw(layersDone == layers);
+    }
+
+    /** Erases the line, so what follows starts on a clean line. */
+    synchronized void finish() {
+        if (drawn) {
+            err.print("\r\u001b[K");
+            err.flush();
+            drawn = false;
+        }
+    }
+
+    private void draw(boolean force) {
+        long now = System.nanoTime();
+        if (!force && drawn && now - lastDraw < REDRAW_NANOS) {
+            return;
+        }
+        lastDraw = now;
+        err.print("\r" + ProgressLine.render(layersDone, layers, bytesDone, bytes, BAR) + "\u001b[K");
+        err.flush();
+        drawn = true;
+    }
+}
