@@ -51,6 +51,16 @@ public final class Strata implements AutoCloseable {
         return scanner.scan(reference, platform);
     }
 
+    /** Scans as {@link #scan(String, Platform)}, telling {@code progress} how it advances. */
+    public ScanReport scan(String reference, Platform platform, ScanProgress progress) throws IOException {
+        return scanner.scan(reference, platform, progress);
+    }
+
+    /** The stored report of the image {@code reference} names when it is indexed already (no layer read). */
+    public Optional<ScanReport> storedReport(String reference, Platform platform) throws IOException {
+        return scanner.storedReport(reference, platform);
+    }
+
     /**
      * The report of an image named either as an indexed image (digest, short id, tag or the reference it
      * was scanned from) or as a source reference, which is then scanned (and indexed) first.

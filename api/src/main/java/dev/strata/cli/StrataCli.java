@@ -19,6 +19,7 @@ import java.io.PrintWriter;
                 RemoveCommand.class,
                 SearchCommand.class,
                 SbomCommand.class,
+                ServeCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class StrataCli implements Runnable {
