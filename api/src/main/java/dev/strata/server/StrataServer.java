@@ -109,6 +109,7 @@ public final class StrataServer implements AutoCloseable {
             router.errorHandler(405, ctx -> Responses.error(ctx, 405, "method_not_allowed",
                     ctx.request().method() + " is not allowed on " + ctx.request().path()));
 
+            warmUp();
             HttpServer http = vertx.createHttpServer(new HttpServerOptions().setHost(config.bindAddress())
                             .setPort(config.listenPort()).setCompressionSupported(false))
                     .requestHandler(router).listen().toCompletionStage().toCompletableFuture().join();
@@ -122,6 +123,18 @@ public final class StrataServer implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * Loads and initialises the JSON codecs before the first request, so their one-off class loading does
+     * not land on the event loop.
+     */
+    private static void warmUp() {
+        ScanJob sample = ScanJob.queued("warm-up-job", "warm-up", "linux/amd64", false).running()
+                .withProgress(new ScanJob.Progress(1, 2, 3, 4)).failed("warm_up", "warm up");
+        String text = Responses.json(ScanRoutes.view(sample));
+        Responses.JSON.convertValue(new JsonObject(Responses.json(sample)).getMap(), ScanJob.class);
+        new JsonObject().put("error", new JsonObject().put("code", "warm_up").put("message", text)).encode();
     }
 
     private static byte[] openApiDocument() throws IOException {
