@@ -10,7 +10,6 @@ import dev.strata.scanner.report.ScanReport;
 import dev.strata.scanner.source.SourceReference;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
-import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,7 +58,7 @@ public final class ScanJobs implements AutoCloseable {
         this.pool = vertx.createSharedWorkerExecutor("strata-scan", concurrency, 7, TimeUnit.DAYS);
     }
 
-    /** The event-bus address where every change of job {@code id} is published (as the job's JSON). */
+    /** The event-bus address where every change of job {@code id} is published (as the job's JSON text). */
     public static String address(String id) {
         return "strata.jobs." + id;
     }
@@ -194,7 +193,7 @@ public final class ScanJobs implements AutoCloseable {
     private ScanJob update(ScanJob job) {
         jobs.put(job.id(), job);
         try {
-            vertx.eventBus().publish(address(job.id()), new JsonObject(json.writeValueAsString(job)));
+            vertx.eventBus().publish(address(job.id()), json.writeValueAsString(job));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -6,7 +6,6 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 import java.nio.charset.StandardCharsets;
@@ -59,9 +58,14 @@ final class ScanRoutes {
         ScanJob job = job(ctx);
         HttpServerResponse response = ctx.response().setChunked(true).putHeader("Content-Type", "text/event-stream")
                 .putHeader("Cache-Control", "no-cache");
-        MessageConsumer<JsonObject> consumer = ctx.vertx().eventBus().localConsumer(ScanJobs.address(job.id()));
+        MessageConsumer<String> consumer = ctx.vertx().eventBus().localConsumer(ScanJobs.address(job.id()));
         consumer.handler(message -> {
-            ScanJob now = Responses.JSON.convertValue(message.body().getMap(), ScanJob.class);
+            ScanJob now;
+            try {
+                now = Responses.JSON.readValue(message.body(), ScanJob.class);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
             writeEvent(response, now);
             if (now.status().finished()) {
                 consumer.unregister();

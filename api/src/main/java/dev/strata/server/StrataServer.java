@@ -133,7 +133,11 @@ public final class StrataServer implements AutoCloseable {
         ScanJob sample = ScanJob.queued("warm-up-job", "warm-up", "linux/amd64", false).running()
                 .withProgress(new ScanJob.Progress(1, 2, 3, 4)).failed("warm_up", "warm up");
         String text = Responses.json(ScanRoutes.view(sample));
-        Responses.JSON.convertValue(new JsonObject(Responses.json(sample)).getMap(), ScanJob.class);
+        try {
+            Responses.JSON.readValue(Responses.json(sample), ScanJob.class);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         new JsonObject().put("error", new JsonObject().put("code", "warm_up").put("message", text)).encode();
     }
 

@@ -52,9 +52,10 @@ final class UploadRoute {
             received[0] += chunk.length();
             if (received[0] > maxBytes) {
                 failed[0] = true;
-                out.close().onComplete(v -> ctx.vertx().fileSystem().delete(file.toString()));
-                Responses.error(ctx, 413, "upload_too_large", "the upload is larger than " + maxBytes + " bytes");
-                request.connection().close();
+                out.close().onComplete(v -> ctx.vertx().fileSystem().delete(file.toString()).onComplete(d -> {
+                    Responses.error(ctx, 413, "upload_too_large", "the upload is larger than " + maxBytes + " bytes");
+                    request.connection().close();
+                }));
                 return;
             }
             out.write(chunk);
@@ -75,8 +76,8 @@ final class UploadRoute {
             }
             out.close().onFailure(ctx::fail).onSuccess(closed -> {
                 if (received[0] == 0) {
-                    ctx.vertx().fileSystem().delete(file.toString());
-                    ctx.fail(ApiError.badRequest("empty upload: send a docker-archive or oci-archive tar as the body"));
+                    ctx.vertx().fileSystem().delete(file.toString()).onComplete(d -> ctx.fail(ApiError.badRequest(
+                            "empty upload: send a docker-archive or oci-archive tar as the body")));
                     return;
                 }
                 Responses.blocking(ctx, workers, 202, () -> {
