@@ -20,6 +20,8 @@ final class ScanCommand implements Callable<Integer> {
     ImageOptions image;
     @Mixin
     DataOptions data;
+    @Mixin
+    RemoteOptions remote;
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     ReportRenderer.Format format;
@@ -30,6 +32,11 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (remote.url != null) {
+            OutputOptions.write(ReportRenderer.render(RemoteScan.scan(remote, image.image, image.platform), format),
+                    outputFile, spec.commandLine().getOut());
+            return ExitCodes.OK;
+        }
         try (Strata strata = Strata.open(data.directory(), image.limits())) {
             ScanReport report = strata.scan(image.image, image.platform());
             OutputOptions.write(ReportRenderer.render(report, format), outputFile, spec.commandLine().getOut());
