@@ -17,7 +17,8 @@ import java.util.List;
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record ServerConfig(String bind, Integer port, Path data, Auth auth, Scans scans, Limits limits,
-                           Registries registries, Boolean allowLocalPaths, Integer apiWorkers) {
+                           Registries registries, Boolean allowLocalPaths, Integer apiWorkers,
+                           Integer eventLoops) {
 
     /** Bearer tokens, and whether the API is open without one. */
     public record Auth(List<ApiToken> tokens, Boolean open) {
@@ -47,7 +48,7 @@ public record ServerConfig(String bind, Integer port, Path data, Auth auth, Scan
 
     /** Everything at its default: loopback, port 8080, open, two scans at once. */
     public static ServerConfig defaults() {
-        return new ServerConfig(null, null, null, null, null, null, null, null, null);
+        return new ServerConfig(null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Reads a config file; a bad one fails naming the file and the problem. */
@@ -62,7 +63,8 @@ public record ServerConfig(String bind, Integer port, Path data, Auth auth, Scan
 
     public ServerConfig withListen(String bind, Integer port, Path data) {
         return new ServerConfig(bind != null ? bind : this.bind, port != null ? port : this.port,
-                data != null ? data : this.data, auth, scans, limits, registries, allowLocalPaths, apiWorkers);
+                data != null ? data : this.data, auth, scans, limits, registries, allowLocalPaths, apiWorkers,
+                eventLoops);
     }
 
     public String bindAddress() {
@@ -116,6 +118,11 @@ public record ServerConfig(String bind, Integer port, Path data, Auth auth, Scan
         return apiWorkers == null ? 4 : apiWorkers;
     }
 
+    /** HTTP server instances, each on its own event loop (default: one per core). */
+    public int eventLoopCount() {
+        return eventLoops == null ? Runtime.getRuntime().availableProcessors() : eventLoops;
+    }
+
     public RegistryHostPolicy registryPolicy() {
         return registries == null ? RegistryHostPolicy.defaults()
                 : new RegistryHostPolicy(registries.allow(), registries.deny(),
@@ -124,9 +131,10 @@ public record ServerConfig(String bind, Integer port, Path data, Auth auth, Scan
 
     /** Refuses what must not start: a non-loopback address without tokens, nonsense numbers. */
     public void validate() {
-        if (scanConcurrency() < 1 || queueCapacity() < 1 || maxAttempts() < 1 || apiWorkerCount() < 1) {
-            throw new IllegalArgumentException("config: scans.concurrency, scans.queue, scans.maxAttempts and "
-                    + "apiWorkers must be at least 1");
+        if (scanConcurrency() < 1 || queueCapacity() < 1 || maxAttempts() < 1 || apiWorkerCount() < 1
+                || eventLoopCount() < 1) {
+            throw new IllegalArgumentException("config: scans.concurrency, scans.queue, scans.maxAttempts, apiWorkers and "
+                    + "eventLoops must be at least 1");
         }
         if (listenPort() < 0 || listenPort() > 65535) {
             throw new IllegalArgumentException("port " + listenPort() + " is out of range");

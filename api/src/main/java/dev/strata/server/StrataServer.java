@@ -8,7 +8,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.WorkerExecutor;
-import io.vertx.core.http.HttpServer;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -38,16 +38,16 @@ public final class StrataServer implements AutoCloseable {
     private final ScanJobs jobs;
     private final WorkerExecutor apiWorkers;
     private final Router router;
-    private final HttpServer http;
+    private final int port;
 
     private StrataServer(Vertx vertx, Strata strata, ScanJobs jobs, WorkerExecutor apiWorkers, Router router,
-                         HttpServer http) {
+                         int port) {
         this.vertx = vertx;
         this.strata = strata;
         this.jobs = jobs;
         this.apiWorkers = apiWorkers;
         this.router = router;
-        this.http = http;
+        this.port = port;
     }
 
     /** Starts with Vert.x's default options (the blocked-thread checker warns after 2 s on the event loop). */
@@ -110,10 +110,17 @@ public final class StrataServer implements AutoCloseable {
                     ctx.request().method() + " is not allowed on " + ctx.request().path()));
 
             warmUp();
-            HttpServer http = vertx.createHttpServer(new HttpServerOptions().setHost(config.bindAddress())
-                            .setPort(config.listenPort()).setCompressionSupported(false))
-                    .requestHandler(router).listen().toCompletionStage().toCompletableFuture().join();
-            return new StrataServer(vertx, strata, jobs, apiWorkers, router, http);
+            // a negative port is Vert.x's "one random port shared by these servers"; 0 would give each its own
+            HttpServerOptions httpOptions = new HttpServerOptions().setHost(config.bindAddress())
+                    .setPort(config.listenPort() == 0 ? -1 : config.listenPort()).setCompressionSupported(false);
+            java.util.List<HttpVerticle> instances = new java.util.concurrent.CopyOnWriteArrayList<>();
+            join(vertx.deployVerticle(() -> {
+                HttpVerticle v = new HttpVerticle(router, httpOptions);
+                instances.add(v);
+                return v;
+            }, new DeploymentOptions().setInstances(config.eventLoopCount())));
+            int port = instances.get(0).port();
+            return new StrataServer(vertx, strata, jobs, apiWorkers, router, port);
         } catch (RuntimeException | IOException e) {
             vertx.close();
             strata.close();
@@ -141,6 +148,10 @@ public final class StrataServer implements AutoCloseable {
         new JsonObject().put("error", new JsonObject().put("code", "warm_up").put("message", text)).encode();
     }
 
+    private static <T> T join(io.vertx.core.Future<T> f) {
+        return f.toCompletionStage().toCompletableFuture().join();
+    }
+
     private static byte[] openApiDocument() throws IOException {
         try (InputStream in = StrataServer.class.getResourceAsStream(OPENAPI_RESOURCE)) {
             if (in == null) {
@@ -152,7 +163,7 @@ public final class StrataServer implements AutoCloseable {
 
     /** The port the server listens on (the real one when 0 was asked). */
     public int port() {
-        return http.actualPort();
+        return port;
     }
 
     public Vertx vertx() {
@@ -173,7 +184,6 @@ public final class StrataServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        http.close().toCompletionStage().toCompletableFuture().join();
         jobs.close();
         apiWorkers.close();
         vertx.close().toCompletionStage().toCompletableFuture().join();
