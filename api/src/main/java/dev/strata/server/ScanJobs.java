@@ -44,6 +44,7 @@ public final class ScanJobs implements AutoCloseable {
     private final Map<String, ScanJob> jobs = new ConcurrentHashMap<>();
     private final AtomicInteger active = new AtomicInteger();
     private final AtomicInteger running = new AtomicInteger();
+    private volatile boolean closing;
     private final ObjectMapper json = ReportJson.mapper().copy().disable(SerializationFeature.INDENT_OUTPUT);
 
     ScanJobs(Vertx vertx, Strata strata, JobStore store, ReferencePolicy policy, ServerMetrics metrics,
@@ -176,6 +177,9 @@ public final class ScanJobs implements AutoCloseable {
                     report.stats().bytesRead());
             metrics.scanFinished(JobStatus.DONE);
         } catch (Exception | StackOverflowError e) {
+            if (closing) {
+                return; // the server stops under this scan: the job stays running on disk and is re-queued at start
+            }
             ScanJob failed = update(jobs.get(id).failed(errorCode(e), ErrorText.describe(e)));
             store.save(failed);
             metrics.scanFinished(JobStatus.FAILED);
@@ -233,8 +237,10 @@ public final class ScanJobs implements AutoCloseable {
         return new ApiError(429, "queue_full", "the scan queue is full (" + capacity + " jobs); try again later", 5);
     }
 
+    /** Stops taking results: scans cut short by the shutdown are left to be re-queued by the next start. */
     @Override
     public void close() {
+        closing = true;
         pool.close();
     }
 }

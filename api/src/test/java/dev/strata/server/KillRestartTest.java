@@ -20,7 +20,7 @@ class KillRestartTest {
     void aScanInterruptedByKill9IsRequeuedAndFinishesWithAConsistentIndex() throws Exception {
         byte[][] layers = new byte[6][];
         for (int i = 0; i < layers.length; i++) {
-            layers[i] = TestImages.bigLayer(12, 100 + i);
+            layers[i] = TestImages.bigLayer(10, 100 + i);
         }
         ImageFixtures.Image img = TestImages.dockerArchive(tmp.resolve("big.tar"), "big", layers);
         layers = null;
@@ -106,6 +106,28 @@ class KillRestartTest {
             assertThat(failed.get("status").asText()).isEqualTo("failed");
             assertThat(failed.at("/error/code").asText()).isEqualTo("interrupted");
             assertThat(failed.at("/error/message").asText()).contains("3 time(s)");
+        }
+    }
+
+    @Test
+    void aScanCutShortByAGracefulStopIsRequeuedNotFailed() throws Exception {
+        TestImages.dockerArchive(tmp.resolve("big.tar"), "big", TestImages.bigLayer(8, 1), TestImages.bigLayer(8, 2),
+                TestImages.bigLayer(8, 3));
+        String id;
+        try (TestServer server = TestServer.startOpenWithLocalPaths(tmp)) {
+            id = server.scan("docker-archive:" + tmp.resolve("big.tar")).get("id").asText();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!TestServer.json(server.get("/api/v1/scans/" + id)).get("status").asText().equals("running")) {
+                assertThat(System.nanoTime()).isLessThan(deadline);
+                Thread.sleep(5);
+            }
+        }
+        JsonNode onDisk = TestServer.JSON.readTree(tmp.resolve("data/jobs/" + id + ".json").toFile());
+        assertThat(onDisk.get("status").asText()).as("a stop must not fail the job").isIn("running", "done");
+        try (TestServer server = TestServer.startOpenWithLocalPaths(tmp)) {
+            JsonNode job = server.await(id);
+            assertThat(job.get("status").asText()).isEqualTo("done");
+            assertThat(job.get("attempts").asInt()).isEqualTo(onDisk.get("status").asText().equals("done") ? 1 : 2);
         }
     }
 }
