@@ -20,27 +20,19 @@ final class JobProgress implements ScanProgress {
     }
 
     @Override
-    public void resolved(int layers, long bytes) {
-        ScanJob.Progress p;
-        synchronized (this) {
-            total = layers;
-            bytesTotal = bytes;
-            p = snapshot();
-        }
-        sink.accept(p);
+    public synchronized void resolved(int layers, long bytes) {
+        total = layers;
+        bytesTotal = bytes;
+        sink.accept(snapshot());
     }
 
+    /** Hands the figures on under the lock, so the sink sees them in order (layer threads race otherwise). */
     @Override
-    public void layerDone(Digest diffId, long bytesRead) {
-        ScanJob.Progress p;
-        synchronized (this) {
-            if (!done.add(diffId)) {
-                return;
-            }
+    public synchronized void layerDone(Digest diffId, long bytesRead) {
+        if (done.add(diffId)) {
             bytesDone += bytesRead;
-            p = snapshot();
+            sink.accept(snapshot());
         }
-        sink.accept(p);
     }
 
     private ScanJob.Progress snapshot() {
