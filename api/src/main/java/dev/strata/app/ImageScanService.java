@@ -172,8 +172,9 @@ public final class ImageScanService {
     }
 
     /**
-     * Streams every layer that is not indexed with a current analysis, once each: new layers are added to the
-     * index, indexed layers analysed by older analysers get their analysis replaced.
+     * Streams every layer this scan leads ({@code claim}: not indexed with a current analysis, and no other scan
+     * of this process reading it), once each: new layers are added to the index, indexed layers analysed by
+     * older analysers get their analysis replaced.
      */
     private Map<Digest, ReadLayer> readLayers(ImageSource source, ResolvedImage image, LayerFlights.Claim claim,
                                               ScanProgress progress) throws IOException {
