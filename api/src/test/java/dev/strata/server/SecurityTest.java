@@ -107,4 +107,44 @@ class SecurityTest {
         assertThatThrownBy(() -> ServerConfig.load(tmp.resolve("typo.yaml"))).hasMessageContaining("typo.yaml")
                 .hasMessageContaining("prot");
     }
+
+    @Test
+    void noMoreScansRunAtOnceThanConfigured() throws Exception {
+        for (int n = 0; n < 3; n++) {
+            TestImages.dockerArchive(tmp.resolve("c" + n + ".tar"), "c" + n, TestImages.bigLayer(8, 20 + n));
+        }
+        try (TestServer server = TestServer.start(tmp, "allowLocalPaths: true\nscans: {concurrency: 1, queue: 8}\n")) {
+            java.util.List<String> ids = new java.util.ArrayList<>();
+            for (int n = 0; n < 3; n++) {
+                ids.add(server.scan("docker-archive:" + tmp.resolve("c" + n + ".tar")).get("id").asText());
+            }
+            int maxRunning = 0;
+            boolean sawQueuedBehindRunning = false;
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+            while (true) {
+                int running = 0;
+                int queued = 0;
+                int finished = 0;
+                for (String id : ids) {
+                    switch (TestServer.json(server.get("/api/v1/scans/" + id)).get("status").asText()) {
+                        case "running" -> running++;
+                        case "queued" -> queued++;
+                        default -> finished++;
+                    }
+                }
+                maxRunning = Math.max(maxRunning, running);
+                sawQueuedBehindRunning |= running == 1 && queued > 0;
+                if (finished == ids.size()) {
+                    break;
+                }
+                assertThat(System.nanoTime()).isLessThan(deadline);
+                Thread.sleep(5);
+            }
+            assertThat(maxRunning).isEqualTo(1);
+            assertThat(sawQueuedBehindRunning).isTrue();
+            for (String id : ids) {
+                assertThat(TestServer.json(server.get("/api/v1/scans/" + id)).get("status").asText()).isEqualTo("done");
+            }
+        }
+    }
 }
