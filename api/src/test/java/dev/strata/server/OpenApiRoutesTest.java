@@ -54,4 +54,51 @@ class OpenApiRoutesTest {
             assertThat(documented).isEqualTo(routed);
         }
     }
+
+    /** An OpenAPI schema object as a JSON Schema that also refuses properties the document does not name. */
+    private static com.networknt.schema.JsonSchema closedSchema(JsonNode schema) {
+        JsonNode copy = schema.deepCopy();
+        close(copy);
+        return com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V7)
+                .getSchema(copy);
+    }
+
+    private static void close(JsonNode node) {
+        if (node.isObject()) {
+            com.fasterxml.jackson.databind.node.ObjectNode o = (com.fasterxml.jackson.databind.node.ObjectNode) node;
+            if (o.has("properties")) {
+                o.put("additionalProperties", false);
+            }
+            o.remove("example");
+            o.elements().forEachRemaining(OpenApiRoutesTest::close);
+        } else if (node.isArray()) {
+            node.elements().forEachRemaining(OpenApiRoutesTest::close);
+        }
+    }
+
+    @Test
+    void jobsAndErrorsHaveTheShapeTheDocumentGives() throws Exception {
+        TestImages.dockerArchive(tmp.resolve("a.tar"), "a");
+        java.nio.file.Files.writeString(tmp.resolve("junk.tar"), "junk");
+        try (TestServer server = TestServer.startOpenWithLocalPaths(tmp)) {
+            JsonNode doc = new ObjectMapper(new YAMLFactory()).readTree(server.get("/api/v1/openapi.yaml").bodyAsString());
+            var job = closedSchema(doc.at("/components/schemas/Job"));
+            var error = closedSchema(doc.at("/components/schemas/Error"));
+            var images = closedSchema(doc.at("/components/schemas/ImageSummary"));
+
+            JsonNode queued = server.scan("docker-archive:" + tmp.resolve("a.tar"));
+            JsonNode done = server.await(queued.get("id").asText());
+            JsonNode failed = server.await(server.scan("docker-archive:" + tmp.resolve("junk.tar")).get("id").asText());
+            for (JsonNode j : new JsonNode[] {queued, done, failed}) {
+                assertThat(job.validate(j)).as(j.toString()).isEmpty();
+            }
+            JsonNode notFound = TestServer.json(server.get("/api/v1/scans/nope-nope-nope"));
+            assertThat(error.validate(notFound)).as(notFound.toString()).isEmpty();
+            JsonNode listed = TestServer.json(server.get("/api/v1/images")).at("/images/0");
+            assertThat(images.validate(listed)).as(listed.toString()).isEmpty();
+            // and the check can fail: a field the document does not name
+            ((com.fasterxml.jackson.databind.node.ObjectNode) done).put("surprise", 1);
+            assertThat(job.validate(done)).isNotEmpty();
+        }
+    }
 }
