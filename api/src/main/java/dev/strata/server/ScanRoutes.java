@@ -18,6 +18,8 @@ final class ScanRoutes {
     private final JobStore store;
     private final ReferencePolicy policy;
     private final WorkerExecutor workers;
+    /** A comment line this often keeps idle proxies from closing a long scan's event stream. */
+    static final long KEEP_ALIVE_MILLIS = 15_000;
     private final ReportCache cache = new ReportCache(256);
 
     ScanRoutes(ScanJobs jobs, JobStore store, ReferencePolicy policy, WorkerExecutor workers) {
@@ -72,7 +74,16 @@ final class ScanRoutes {
                 response.end();
             }
         });
-        response.closeHandler(v -> consumer.unregister());
+        long keepAlive = ctx.vertx().setPeriodic(KEEP_ALIVE_MILLIS, t -> {
+            if (!response.ended()) {
+                response.write(": keep-alive\n\n");
+            }
+        });
+        response.endHandler(v -> ctx.vertx().cancelTimer(keepAlive));
+        response.closeHandler(v -> {
+            ctx.vertx().cancelTimer(keepAlive);
+            consumer.unregister();
+        });
         ScanJob current = jobs.get(job.id()).orElse(job); // after subscribing: no change falls between
         writeEvent(response, current);
         if (current.status().finished()) {

@@ -65,6 +65,9 @@ class UploadEventsMetricsTest {
             List<String> events = new ArrayList<>();
             List<JsonNode> data = new ArrayList<>();
             for (String block : r.bodyAsString().split("\n\n")) {
+                if (block.startsWith(":")) {
+                    continue; // keep-alive comment
+                }
                 String[] lines = block.split("\n");
                 events.add(lines[0].substring("event: ".length()));
                 data.add(TestServer.JSON.readTree(lines[1].substring("data: ".length())));
