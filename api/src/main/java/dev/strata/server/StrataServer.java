@@ -58,6 +58,7 @@ public final class StrataServer implements AutoCloseable {
     /** Validates the config, opens the data directory, re-queues interrupted jobs and listens. */
     public static StrataServer start(ServerConfig config, VertxOptions options) throws IOException {
         config.validate();
+        QuietLogging.apply();
         DataDirectory data = DataDirectory.resolve(config.data());
         Path root = data.create();
         Path uploads = Files.createDirectories(root.resolve("uploads"));
