@@ -67,7 +67,13 @@ public final class Strata implements AutoCloseable {
      * packages and the stored report is updated.
      */
     public ScanReport scan(String reference, Platform platform, VulnerabilityScan vulnerabilities) throws IOException {
-        ScanReport report = scanner.scan(reference, platform);
+        return scan(reference, platform, ScanProgress.NONE, vulnerabilities);
+    }
+
+    /** Scans and matches as {@link #scan(String, Platform, VulnerabilityScan)}, telling {@code progress} how it advances. */
+    public ScanReport scan(String reference, Platform platform, ScanProgress progress,
+                           VulnerabilityScan vulnerabilities) throws IOException {
+        ScanReport report = scanner.scan(reference, platform, progress);
         if (vulnerabilities == null) {
             return report.withoutVulnerabilities();
         }

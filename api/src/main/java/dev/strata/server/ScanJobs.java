@@ -3,6 +3,7 @@ package dev.strata.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.strata.app.Strata;
+import dev.strata.app.VulnerabilityScan;
 import dev.strata.scanner.image.ImageFormatException;
 import dev.strata.scanner.image.Platform;
 import dev.strata.scanner.report.ReportJson;
@@ -35,6 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ScanJobs implements AutoCloseable {
     private final Vertx vertx;
     private final Strata strata;
+    private final VulnerabilityDatabase vulnerabilities;
     private final JobStore store;
     private final ReferencePolicy policy;
     private final ServerMetrics metrics;
@@ -47,10 +49,11 @@ public final class ScanJobs implements AutoCloseable {
     private volatile boolean closing;
     private final ObjectMapper json = ReportJson.mapper().copy().disable(SerializationFeature.INDENT_OUTPUT);
 
-    ScanJobs(Vertx vertx, Strata strata, JobStore store, ReferencePolicy policy, ServerMetrics metrics,
+    ScanJobs(Vertx vertx, Strata strata, VulnerabilityDatabase vulnerabilities, JobStore store, ReferencePolicy policy, ServerMetrics metrics,
              int concurrency, int capacity, int maxAttempts) {
         this.vertx = vertx;
         this.strata = strata;
+        this.vulnerabilities = vulnerabilities;
         this.store = store;
         this.policy = policy;
         this.metrics = metrics;
@@ -84,8 +87,10 @@ public final class ScanJobs implements AutoCloseable {
     }
 
     /**
-     * Accepts a scan of a reference (blocking: may resolve the image). An image already indexed complete is
-     * answered at once with its stored report; anything else is queued.
+     * Accepts a scan of a reference (blocking: may resolve the image). An image already indexed complete whose
+     * stored report was matched against the live vulnerability database (or, without one, not matched) is
+     * answered at once with that report; anything else is queued (a stored image matched against an older
+     * generation is matched again from its stored packages, no layer read).
      */
     public ScanJob submit(String image, String platform) {
         policy.checkResolved(image);
@@ -95,14 +100,19 @@ public final class ScanJobs implements AutoCloseable {
         try {
             checkParsed(image);
             stored = strata.storedReport(image, p);
+            if (stored.isPresent() && !vulnerabilities.current(stored.get())) {
+                stored = Optional.empty();
+            }
         } catch (ApiError e) {
             throw e;
         } catch (Exception e) {
             stored = Optional.empty(); // the scan itself reports what is wrong with the image
         }
         if (stored.isPresent()) {
-            ScanJob done = job.running().done(stored.get().image().digest());
-            store.saveReport(done.id(), ReportJson.write(stored.get()).getBytes(StandardCharsets.UTF_8));
+            ScanReport report = stored.get().vulnerabilityDb() == null ? VulnerabilityDatabase.unmatched(stored.get())
+                    : stored.get();
+            ScanJob done = job.running().done(report.image().digest());
+            store.saveReport(done.id(), ReportJson.write(report).getBytes(StandardCharsets.UTF_8));
             store.save(done);
             jobs.put(done.id(), done);
             metrics.scanFinished(JobStatus.DONE);
@@ -168,8 +178,11 @@ public final class ScanJobs implements AutoCloseable {
                 policy.checkResolved(job.image());
                 checkParsed(job.image());
             }
-            ScanReport report = strata.scan(job.image(), Platform.parse(job.platform()),
-                    new JobProgress(p -> update(jobs.get(id).withProgress(p))));
+            JobProgress progress = new JobProgress(p -> update(jobs.get(id).withProgress(p)));
+            Platform platform = Platform.parse(job.platform());
+            Optional<VulnerabilityScan> db = vulnerabilities.scan();
+            ScanReport report = db.isPresent() ? strata.scan(job.image(), platform, progress, db.get())
+                    : VulnerabilityDatabase.unmatched(strata.scan(job.image(), platform, progress));
             store.saveReport(id, ReportJson.write(report).getBytes(StandardCharsets.UTF_8));
             ScanJob done = update(jobs.get(id).done(report.image().digest()));
             store.save(done);

@@ -36,15 +36,17 @@ public final class StrataServer implements AutoCloseable {
     private final Vertx vertx;
     private final Strata strata;
     private final ScanJobs jobs;
+    private final VulnerabilityDatabase vulnerabilities;
     private final WorkerExecutor apiWorkers;
     private final Router router;
     private final int port;
 
-    private StrataServer(Vertx vertx, Strata strata, ScanJobs jobs, WorkerExecutor apiWorkers, Router router,
-                         int port) {
+    private StrataServer(Vertx vertx, Strata strata, ScanJobs jobs, VulnerabilityDatabase vulnerabilities,
+                         WorkerExecutor apiWorkers, Router router, int port) {
         this.vertx = vertx;
         this.strata = strata;
         this.jobs = jobs;
+        this.vulnerabilities = vulnerabilities;
         this.apiWorkers = apiWorkers;
         this.router = router;
         this.port = port;
@@ -77,7 +79,8 @@ public final class StrataServer implements AutoCloseable {
             ScanJobs[] holder = new ScanJobs[1];
             ServerMetrics metrics = new ServerMetrics(registry, () -> holder[0] == null ? 0 : holder[0].queued(),
                     () -> holder[0] == null ? 0 : holder[0].running());
-            ScanJobs jobs = new ScanJobs(vertx, strata, store, policy, metrics, config.scanConcurrency(),
+            VulnerabilityDatabase vulnerabilities = new VulnerabilityDatabase(root);
+            ScanJobs jobs = new ScanJobs(vertx, strata, vulnerabilities, store, policy, metrics, config.scanConcurrency(),
                     config.queueCapacity(), config.maxAttempts());
             holder[0] = jobs;
             jobs.recover();
@@ -121,7 +124,7 @@ public final class StrataServer implements AutoCloseable {
                 return v;
             }, new DeploymentOptions().setInstances(config.eventLoopCount())));
             int port = instances.get(0).port();
-            return new StrataServer(vertx, strata, jobs, apiWorkers, router, port);
+            return new StrataServer(vertx, strata, jobs, vulnerabilities, apiWorkers, router, port);
         } catch (RuntimeException | IOException e) {
             vertx.close();
             strata.close();
@@ -188,6 +191,7 @@ public final class StrataServer implements AutoCloseable {
         jobs.close();
         apiWorkers.close();
         vertx.close().toCompletionStage().toCompletableFuture().join();
+        vulnerabilities.close();
         strata.close();
     }
 }

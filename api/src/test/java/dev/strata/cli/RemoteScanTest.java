@@ -2,6 +2,7 @@ package dev.strata.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.strata.index.advisory.AdvisoryImporter;
 import dev.strata.scanner.layer.Compression;
 import dev.strata.scanner.testing.ImageFixtures;
 import dev.strata.scanner.testing.TarBuilder;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,12 +33,28 @@ class RemoteScanTest {
     void start() throws Exception {
         Path config = tmp.resolve("strata.yaml");
         Files.writeString(config, "auth:\n  tokens: [{name: ci, token: " + TOKEN + ", role: scan}]\n");
+        // both sides match against one database (the offline advisory set), so the reports name the same one
+        new AdvisoryImporter(tmp.resolve("local")).importFiles(List.of(ScanVulnerabilitiesTest.ADVISORIES));
+        copyTree(tmp.resolve("local/vulndb"), tmp.resolve("server-data/vulndb"));
         server = StrataServer.start(ServerConfig.load(config).withListen("127.0.0.1", 0, tmp.resolve("server-data")));
         url = "http://127.0.0.1:" + server.port();
         ImageFixtures.image().layer(new TarBuilder().dir("etc").file("etc/os-release", "ID=alpine\nVERSION_ID=3.19.1\n")
                         .dir("lib/apk/db").file("lib/apk/db/installed", "P:musl\nV:1.2.4-r2\nA:x86_64\no:musl\n\n").build(),
                 Compression.GZIP).layer(new TarBuilder().file("app.txt", "hi\n").build(), Compression.GZIP)
                 .writeDockerArchive(tmp.resolve("a.tar"), "test/a:1.0");
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (var files = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
     }
 
     @AfterEach
@@ -65,6 +83,27 @@ class RemoteScanTest {
         String cut = "\nScanned in";
         assertThat(remoteTable.out().substring(0, remoteTable.out().indexOf(cut)))
                 .isEqualTo(localTable.out().substring(0, localTable.out().indexOf(cut)));
+    }
+
+    @Test
+    void theServerMatchesVulnerabilitiesAsTheLocalScanDoes() throws Exception {
+        String image = ScanVulnerabilitiesTest.DEMO.toString();
+        CliRun local = CliRun.run("scan", "--data", tmp.resolve("local").toString(), "--format", "json", image);
+        CliRun remote = CliRun.run("scan", "--server", url, "--token", TOKEN, "--format", "json", image);
+        assertThat(local.exitCode()).as(local.err()).isZero();
+        assertThat(remote.exitCode()).as(remote.err()).isZero();
+        assertThat(ScanVulnerabilitiesTest.findings(JSON.readTree(remote.out())))
+                .containsExactlyElementsOf(ScanVulnerabilitiesTest.EXPECTED);
+        assertThat(withoutStats(remote.out())).isEqualTo(withoutStats(local.out()));
+
+        // the gate decides the same on both sides: same verdict line, same exit code
+        CliRun localGate = CliRun.run("scan", "--data", tmp.resolve("local").toString(), "--fail-on", "high",
+                "--format", "sarif", image);
+        CliRun remoteGate = CliRun.run("scan", "--server", url, "--token", TOKEN, "--fail-on", "high",
+                "--format", "sarif", image);
+        assertThat(remoteGate.exitCode()).isEqualTo(localGate.exitCode()).isEqualTo(ExitCodes.GATE_FAILED);
+        assertThat(remoteGate.err()).isEqualTo(localGate.err());
+        assertThat(remoteGate.out()).isEqualTo(localGate.out());
     }
 
     @Test
