@@ -17,7 +17,10 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -83,12 +86,11 @@ public final class AdvisoryStore implements AdvisorySource, Closeable {
                 .add(new TermQuery(new Term(AdvisoryFields.NAME, name)), BooleanClause.Occur.FILTER)
                 .build();
         try {
-            int max = Math.max(1, searcher.count(query));
-            StoredFields fields = searcher.storedFields();
             List<Advisory> out = new ArrayList<>();
-            for (ScoreDoc hit : searcher.search(query, max).scoreDocs) {
-                Document doc = fields.document(hit.doc);
-                out.add(AdvisoryJson.decode(doc.get(AdvisoryFields.SOURCE), doc.get(AdvisoryFields.JSON)));
+            StoredFields fields = searcher.storedFields();
+            for (int doc : matchingDocs(query)) {
+                Document d = fields.document(doc);
+                out.add(AdvisoryJson.decode(d.get(AdvisoryFields.SOURCE), d.get(AdvisoryFields.JSON)));
             }
             out.sort(Comparator.comparing(AdvisoryFields::source).thenComparing(Advisory::id)
                     .thenComparing(AdvisoryFields::key));
@@ -96,6 +98,31 @@ public final class AdvisoryStore implements AdvisorySource, Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("reading vulnerability database " + generation, e);
         }
+    }
+
+    /** The matching doc ids in index order (a package's documents are adjacent: the index is sorted by package). */
+    private List<Integer> matchingDocs(Query query) throws IOException {
+        List<Integer> docs = new ArrayList<>();
+        searcher.search(query, new SimpleCollector() {
+            private int base;
+
+            @Override
+            protected void doSetNextReader(LeafReaderContext context) {
+                base = context.docBase;
+            }
+
+            @Override
+            public void collect(int doc) {
+                docs.add(base + doc);
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+                return ScoreMode.COMPLETE_NO_SCORES;
+            }
+        });
+        docs.sort(null);
+        return docs;
     }
 
     /** What the open generation holds, per source. */
