@@ -12,8 +12,6 @@ import dev.strata.scanner.vuln.match.VulnerabilityMatcher;
 
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,18 +66,31 @@ public final class VulnDbBench {
                 entries, inflated / 1e6);
         System.out.printf("floor (read + inflate every entry once): %.1f s%n", floor);
         System.gc();
-        resetPeaks();
         long cpu0 = processCpuNanos();
+        long[] sampled = {0};
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                sampled[0] = Math.max(sampled[0], ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
         long t1 = System.nanoTime();
         DatabaseStatus status = new AdvisoryImporter(data).importFiles(zips);
         double took = (System.nanoTime() - t1) / 1e9;
+        sampler.interrupt();
         double cpu = (processCpuNanos() - cpu0) / 1e9;
         long documents = status.sources().stream().mapToLong(s -> s.documents()).sum();
         System.out.printf("import: %.1f s (%.1f MB/s of zip, %.0f records/s), %d documents, %s%n", took,
                 bytes / 1e6 / took, entries / took, documents, status.generation());
         System.out.printf("import CPU time (all JVM threads): %.1f s%n", cpu);
-        System.out.printf("peak heap during import: %.0f MiB (max heap %.0f MiB)%n", peakHeap() / 1048576.0,
-                Runtime.getRuntime().maxMemory() / 1048576.0);
+        System.out.printf("heap during import: peak used %.0f MiB (sampled every 5 ms, garbage included); "
+                + "max heap %.0f MiB%n", sampled[0] / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0);
     }
 
     private static void matchBench(Path data, int packages, int runs) throws Exception {
@@ -160,20 +171,6 @@ public final class VulnDbBench {
 
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    private static void resetPeaks() {
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
-
-    private static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
     }
 
     static long readAll(InputStream in) throws java.io.IOException {

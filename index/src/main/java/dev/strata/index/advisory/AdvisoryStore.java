@@ -10,13 +10,13 @@ import java.util.Comparator;
 import java.util.List;
 import dev.strata.scanner.vuln.match.Advisory;
 import dev.strata.scanner.vuln.match.AdvisorySource;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
@@ -87,10 +87,9 @@ public final class AdvisoryStore implements AdvisorySource, Closeable {
                 .build();
         try {
             List<Advisory> out = new ArrayList<>();
-            StoredFields fields = searcher.storedFields();
-            for (int doc : matchingDocs(query)) {
-                Document d = fields.document(doc);
-                out.add(AdvisoryJson.decode(d.get(AdvisoryFields.SOURCE), d.get(AdvisoryFields.JSON)));
+            for (String value : values(query)) {
+                int newline = value.indexOf('\n');
+                out.add(AdvisoryJson.decode(value.substring(0, newline), value.substring(newline + 1)));
             }
             out.sort(Comparator.comparing(AdvisoryFields::source).thenComparing(Advisory::id)
                     .thenComparing(AdvisoryFields::key));
@@ -100,20 +99,23 @@ public final class AdvisoryStore implements AdvisorySource, Closeable {
         }
     }
 
-    /** The matching doc ids in index order (a package's documents are adjacent: the index is sorted by package). */
-    private List<Integer> matchingDocs(Query query) throws IOException {
-        List<Integer> docs = new ArrayList<>();
+    /** The stored values of the matching documents, read in doc order (a package's documents are adjacent). */
+    private List<String> values(Query query) throws IOException {
+        List<String> out = new ArrayList<>();
         searcher.search(query, new SimpleCollector() {
-            private int base;
+            private BinaryDocValues values;
 
             @Override
-            protected void doSetNextReader(LeafReaderContext context) {
-                base = context.docBase;
+            protected void doSetNextReader(LeafReaderContext context) throws IOException {
+                values = DocValues.getBinary(context.reader(), AdvisoryFields.JSON);
             }
 
             @Override
-            public void collect(int doc) {
-                docs.add(base + doc);
+            public void collect(int doc) throws IOException {
+                if (!values.advanceExact(doc)) {
+                    throw new IOException("advisory document " + doc + " has no value in generation " + generation);
+                }
+                out.add(values.binaryValue().utf8ToString());
             }
 
             @Override
@@ -121,8 +123,7 @@ public final class AdvisoryStore implements AdvisorySource, Closeable {
                 return ScoreMode.COMPLETE_NO_SCORES;
             }
         });
-        docs.sort(null);
-        return docs;
+        return out;
     }
 
     /** What the open generation holds, per source. */
