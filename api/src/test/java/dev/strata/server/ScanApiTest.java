@@ -65,7 +65,12 @@ class ScanApiTest {
         HttpResponse<Buffer> spdx = server.get("/api/v1/scans/" + id + "/report?format=spdx");
         assertThat(json(spdx).get("spdxVersion").asText()).isEqualTo("SPDX-2.3");
         assertError(server.get("/api/v1/scans/" + id + "/report?format=pdf"), 400, "bad_request");
-        assertError(server.get("/api/v1/scans/" + id + "/report?format=sarif"), 400, "format_unavailable");
+        HttpResponse<Buffer> sarif = server.get("/api/v1/scans/" + id + "/report?format=sarif");
+        assertThat(sarif.getHeader("Content-Type")).isEqualTo("application/sarif+json");
+        assertThat(json(sarif).get("version").asText()).isEqualTo("2.1.0");
+        HttpResponse<Buffer> junit = server.get("/api/v1/scans/" + id + "/report?format=junit");
+        assertThat(junit.getHeader("Content-Type")).isEqualTo("application/xml");
+        assertThat(junit.bodyAsString()).startsWith("<?xml").contains("<testsuite name=\"strata scan ");
     }
 
     @Test

@@ -48,6 +48,30 @@ class ScanVulnerabilitiesApiTest {
     }
 
     @Test
+    void sarifAndJunitCarryTheMatchedFindings() throws Exception {
+        new AdvisoryImporter(server.data).importFiles(List.of(ADVISORIES));
+        JsonNode report = scanReport();
+        String id = (server.scan("docker-archive:" + DEMO.toAbsolutePath())).get("id").asText();
+
+        JsonNode sarif = json(server.get("/api/v1/scans/" + id + "/report?format=sarif"));
+        JsonNode run = sarif.at("/runs/0");
+        assertThat(run.at("/tool/driver/name").asText()).isEqualTo("strata");
+        List<String> results = new ArrayList<>();
+        run.get("results").forEach(r -> results.add(r.get("ruleId").asText()));
+        List<String> expected = new ArrayList<>();
+        report.get("vulnerabilities").forEach(f -> expected.add(f.get("id").asText()));
+        assertThat(results).hasSize(8).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(run.at("/tool/driver/rules").toString()).contains("security-severity");
+
+        String junit = server.get("/api/v1/scans/" + id + "/report?format=junit").bodyAsString();
+        assertThat(junit).contains("failures=\"0\"") // no gate threshold through the API: nothing fails
+                .contains("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1").contains("GHSA-jfh8-c2jp-5v3q");
+
+        JsonNode cyclonedx = json(server.get("/api/v1/scans/" + id + "/report?format=cyclonedx"));
+        assertThat(cyclonedx.get("vulnerabilities")).hasSize(8);
+    }
+
+    @Test
     void withoutADatabaseTheReportWarnsThenAnImportedOneIsMatchedFromStoredPackages() throws Exception {
         JsonNode bare = scanReport();
         assertThat(bare.get("vulnerabilities")).isEmpty();
