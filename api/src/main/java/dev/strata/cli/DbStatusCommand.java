@@ -11,7 +11,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -72,21 +71,6 @@ final class DbStatusCommand implements Callable<Integer> {
     }
 
     private static Map<String, Object> json(DatabaseStatus status) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("generation", status.generation());
-        m.put("builtAt", status.builtAt().toString());
-        m.put("sources", status.sources().stream().map(s -> {
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("source", s.source());
-            o.put("lastUpdate", s.importedAt().toString());
-            o.put("files", s.files());
-            o.put("recordsByEcosystem", new java.util.TreeMap<>(s.documentsByEcosystem()));
-            o.put("records", s.documents());
-            o.put("withdrawn", s.withdrawn());
-            o.put("malformed", s.malformed());
-            o.put("malformedNames", s.malformedNames());
-            return o;
-        }).toList());
-        return m;
+        return dev.strata.app.vulndb.DatabaseStatusView.of(status);
     }
 }

@@ -89,6 +89,8 @@ public final class StrataServer implements AutoCloseable {
             ScanRoutes scans = new ScanRoutes(jobs, store, policy, apiWorkers);
             ImageRoutes images = new ImageRoutes(strata.index(), apiWorkers);
             SearchRoutes search = new SearchRoutes(strata.index(), apiWorkers);
+            DbRoutes db = new DbRoutes(root, new DatabaseUpdates(root, vertx.createSharedWorkerExecutor("strata-db", 1,
+                    7, TimeUnit.DAYS)), apiWorkers);
             UploadRoute upload = new UploadRoute(jobs, uploads, config.maxUploadBytes(), apiWorkers);
             router.get("/health").handler(ctx -> Responses.send(ctx, 200, new JsonObject().put("status", "ok").encode()));
             router.route().handler(new BearerAuth(config.tokens(), config.open()));
@@ -107,6 +109,8 @@ public final class StrataServer implements AutoCloseable {
             router.get("/api/v1/images/:digest/layers").handler(images::layers);
             router.delete("/api/v1/images/:digest").handler(images::remove);
             router.get("/api/v1/search").handler(search::search);
+            router.get("/api/v1/db").handler(db::status);
+            router.post("/api/v1/db/update").handler(db::update);
             router.route().failureHandler(Responses::failure);
             router.errorHandler(404, ctx -> Responses.error(ctx, 404, "not_found", "no such resource: "
                     + ctx.request().path()));
