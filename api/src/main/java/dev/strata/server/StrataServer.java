@@ -89,6 +89,7 @@ public final class StrataServer implements AutoCloseable {
             ScanRoutes scans = new ScanRoutes(jobs, store, policy, apiWorkers);
             ImageRoutes images = new ImageRoutes(strata.index(), apiWorkers);
             SearchRoutes search = new SearchRoutes(strata.index(), apiWorkers);
+            AnalysisRoutes analysis = new AnalysisRoutes(strata.index(), vulnerabilities, apiWorkers);
             DbRoutes db = new DbRoutes(root, new DatabaseUpdates(root, vertx.createSharedWorkerExecutor("strata-db", 1,
                     7, TimeUnit.DAYS)), apiWorkers);
             UploadRoute upload = new UploadRoute(jobs, uploads, config.maxUploadBytes(), apiWorkers);
@@ -109,6 +110,9 @@ public final class StrataServer implements AutoCloseable {
             router.get("/api/v1/images/:digest/layers").handler(images::layers);
             router.delete("/api/v1/images/:digest").handler(images::remove);
             router.get("/api/v1/search").handler(search::search);
+            router.get("/api/v1/images/:digest/efficiency").handler(analysis::efficiency);
+            router.get("/api/v1/dedup").handler(analysis::dedup);
+            router.get("/api/v1/diff").handler(analysis::diff);
             router.get("/api/v1/db").handler(db::status);
             router.post("/api/v1/db/update").handler(db::update);
             router.route().failureHandler(Responses::failure);
