@@ -26,7 +26,6 @@ import dev.strata.scanner.report.ScanStats;
 import dev.strata.scanner.source.ImageSource;
 import dev.strata.scanner.source.ImageSources;
 import dev.strata.scanner.source.ResolvedImage;
-import dev.strata.scanner.source.SourceReference;
 import dev.strata.scanner.union.UnionFilesystem;
 
 import java.io.IOException;
@@ -50,12 +49,26 @@ public final class ImageScanService {
     private final LayerReader layerReader;
     private final ExecutorService executor;
     private final Path tmpDir;
+    private final ImageOpener opener;
 
     public ImageScanService(StrataIndex index, LayerReader layerReader, ExecutorService executor, Path tmpDir) {
+        this(index, layerReader, executor, tmpDir, ImageSources::open);
+    }
+
+    /** As above, opening image references through {@code opener} (local sources and registries). */
+    public ImageScanService(StrataIndex index, LayerReader layerReader, ExecutorService executor, Path tmpDir,
+                            ImageOpener opener) {
         this.index = index;
         this.layerReader = layerReader;
         this.executor = executor;
         this.tmpDir = tmpDir;
+        this.opener = opener;
+    }
+
+    /** Opens the {@link ImageSource} an image reference names. */
+    @FunctionalInterface
+    public interface ImageOpener {
+        ImageSource open(String reference) throws IOException;
     }
 
     /** A layer streamed during this scan: its contents and what the analysers found. */
@@ -65,8 +78,7 @@ public final class ImageScanService {
     /** Scans the image named by a source reference such as {@code oci:/images/app:1.0} or a bare path. */
     public ScanReport scan(String reference, Platform platform) throws IOException {
         long start = System.nanoTime();
-        SourceReference ref = SourceReference.parse(reference);
-        try (ImageSource source = ImageSources.open(ref)) {
+        try (ImageSource source = opener.open(reference)) {
             ResolvedImage image = source.resolve(platform);
             DebugLog.log("resolved %s", image.manifestDigest());
             Optional<ScanReport> stored = storedReport(image);

@@ -20,6 +20,8 @@ final class ScanCommand implements Callable<Integer> {
     ImageOptions image;
     @Mixin
     DataOptions data;
+    @Mixin
+    RegistryCliOptions registry;
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     ReportRenderer.Format format;
@@ -30,7 +32,7 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Strata strata = Strata.open(data.directory(), image.limits())) {
+        try (Strata strata = Strata.open(data.directory(), image.limits(), registry.options())) {
             ScanReport report = strata.scan(image.image, image.platform());
             OutputOptions.write(ReportRenderer.render(report, format), outputFile, spec.commandLine().getOut());
             return ExitCodes.OK;

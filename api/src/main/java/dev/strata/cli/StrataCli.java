@@ -19,6 +19,9 @@ import java.io.PrintWriter;
                 RemoveCommand.class,
                 SearchCommand.class,
                 SbomCommand.class,
+                PullCommand.class,
+                SaveCommand.class,
+                PruneCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class StrataCli implements Runnable {
