@@ -24,7 +24,7 @@ import java.util.function.Predicate;
  */
 public final class FaultProxy implements AutoCloseable {
     /** A request as seen by the proxy. */
-    public record Seen(String method, String path, Map<String, String> headers) {
+    public record Seen(String method, String path, Map<String, String> headers, long nanos) {
         public String header(String name) {
             return headers.get(name.toLowerCase());
         }
@@ -53,18 +53,21 @@ public final class FaultProxy implements AutoCloseable {
 
     private final Map<String, String> upstreamHeaders;
 
-    private FaultProxy(Vertx vertx, String upstream, Map<String, String> upstreamHeaders) throws Exception {
+    private final String bindHost;
+
+    private FaultProxy(Vertx vertx, String upstream, Map<String, String> upstreamHeaders, String bindHost)
+            throws Exception {
         this.vertx = vertx;
         this.upstream = upstream;
         this.upstreamHeaders = upstreamHeaders;
-        String bindHost = "127.0.0.1";
+        this.bindHost = bindHost;
         this.server = vertx.createHttpServer().requestHandler(this::handle)
                 .listen(0, bindHost).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     /** Starts a proxy on loopback to {@code upstream} ({@code http://127.0.0.1:PORT}). */
     public static FaultProxy start(Vertx vertx, String upstream) throws Exception {
-        return new FaultProxy(vertx, upstream, Map.of());
+        return new FaultProxy(vertx, upstream, Map.of(), "127.0.0.1");
     }
 
     /**
@@ -72,7 +75,13 @@ public final class FaultProxy implements AutoCloseable {
      * the storage behind a signed redirect URL needs no client credentials.
      */
     public static FaultProxy start(Vertx vertx, String upstream, Map<String, String> upstreamHeaders) throws Exception {
-        return new FaultProxy(vertx, upstream, upstreamHeaders);
+        return new FaultProxy(vertx, upstream, upstreamHeaders, "127.0.0.1");
+    }
+
+    /** As {@link #start(Vertx, String, Map)}, listening on another loopback address (e.g. 127.0.0.2). */
+    public static FaultProxy start(Vertx vertx, String upstream, Map<String, String> upstreamHeaders, String bindHost)
+            throws Exception {
+        return new FaultProxy(vertx, upstream, upstreamHeaders, bindHost);
     }
 
     public int port() {
@@ -81,7 +90,7 @@ public final class FaultProxy implements AutoCloseable {
 
     /** {@code 127.0.0.1:PORT}. */
     public String host() {
-        return "127.0.0.1:" + port();
+        return bindHost + ":" + port();
     }
 
     public List<Seen> seen() {
@@ -179,7 +188,7 @@ public final class FaultProxy implements AutoCloseable {
     private void handle(HttpServerRequest req) {
         Map<String, String> headers = new java.util.HashMap<>();
         req.headers().forEach(e -> headers.put(e.getKey().toLowerCase(), e.getValue()));
-        Seen s = new Seen(req.method().name(), req.path(), headers);
+        Seen s = new Seen(req.method().name(), req.path(), headers, System.nanoTime());
         seen.add(s);
         Fault chosen = null;
         for (Rule r : rules) {
