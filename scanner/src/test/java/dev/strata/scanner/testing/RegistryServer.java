@@ -1,9 +1,7 @@
 package dev.strata.scanner.testing;
 
 import java.io.IOException;
-import java.net.HttpURLConnection;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,8 +24,18 @@ public final class RegistryServer implements AutoCloseable {
         this.dir = dir;
     }
 
+    /** Starts a registry in {@code dir} serving HTTPS with {@code cert} and {@code key} (PEM). */
+    public static RegistryServer startTls(Path dir, Path cert, Path key) throws IOException, InterruptedException {
+        return start(dir, null, "  tls:\n    certificate: " + cert + "\n    key: " + key + "\n");
+    }
+
     /** Starts a registry in {@code dir}; {@code authYaml} (nullable) is the config's {@code auth:} section. */
     public static RegistryServer start(Path dir, String authYaml) throws IOException, InterruptedException {
+        return start(dir, authYaml, "");
+    }
+
+    private static RegistryServer start(Path dir, String authYaml, String httpExtra)
+            throws IOException, InterruptedException {
         if (!Files.isExecutable(Path.of(BINARY))) {
             throw new IllegalStateException(BINARY + " is missing: apt-get install docker-registry (see .ci/run)");
         }
@@ -35,7 +43,7 @@ public final class RegistryServer implements AutoCloseable {
         Files.createDirectories(dir.resolve("storage"));
         String config = "version: 0.1\nlog:\n  level: error\n  accesslog:\n    disabled: true\nstorage:\n  filesystem:\n"
                 + "    rootdirectory: " + dir.resolve("storage") + "\n  delete:\n    enabled: true\n"
-                + "http:\n  addr: 127.0.0.1:" + port + "\n"
+                + "http:\n  addr: 127.0.0.1:" + port + "\n" + httpExtra
                 + (authYaml == null ? "" : authYaml);
         Path file = dir.resolve("config.yml");
         Files.writeString(file, config);
@@ -58,11 +66,8 @@ public final class RegistryServer implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IOException("docker-registry exited: " + Files.readString(dir.resolve("registry.log")));
             }
-            try {
-                HttpURLConnection c = (HttpURLConnection) URI.create("http://" + host() + "/v2/").toURL().openConnection();
-                c.setConnectTimeout(500);
-                c.getResponseCode();
-                c.disconnect();
+            try (java.net.Socket s = new java.net.Socket()) {
+                s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500);
                 return;
             } catch (IOException e) {
                 Thread.sleep(50);
