@@ -32,6 +32,7 @@ final class PullCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RegistryReference ref = RegistryReference.parse(reference);
+        dev.strata.scanner.registry.RegistryWarmup.start(reference);
         try (Strata strata = Strata.open(data.directory(), dev.strata.scanner.layer.LayerLimits.defaults(),
                 registry.options());
              RegistryImageSource source = strata.openRegistry(ref)) {

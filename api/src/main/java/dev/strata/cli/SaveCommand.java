@@ -40,6 +40,9 @@ final class SaveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (RegistryRouting.isRegistryReference(reference)) {
+            dev.strata.scanner.registry.RegistryWarmup.start(reference);
+        }
         try (Strata strata = Strata.open(data.directory(), dev.strata.scanner.layer.LayerLimits.defaults(),
                 registry.options())) {
             Optional<IndexedImage> indexed = strata.index().findImage(reference);

@@ -32,6 +32,9 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (dev.strata.scanner.registry.RegistryRouting.isRegistryReference(image.image)) {
+            dev.strata.scanner.registry.RegistryWarmup.start(image.image);
+        }
         try (Strata strata = Strata.open(data.directory(), image.limits(), registry.options())) {
             ScanReport report = strata.scan(image.image, image.platform());
             OutputOptions.write(ReportRenderer.render(report, format), outputFile, spec.commandLine().getOut());

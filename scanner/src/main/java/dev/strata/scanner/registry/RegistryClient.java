@@ -60,7 +60,7 @@ public final class RegistryClient implements AutoCloseable {
      * Netty and Vert.x would pick SLF4J when it is on the class path and, without a provider, print a
      * warning on stderr; the CLI's stderr is for one-line errors, so they log through java.util.logging.
      */
-    private static void quietLogging() {
+    static void quietLogging() {
         if (System.getProperty("vertx.logger-delegate-factory-class-name") == null) {
             System.setProperty("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.JULLogDelegateFactory");
         }
@@ -80,25 +80,34 @@ public final class RegistryClient implements AutoCloseable {
     private void ping() throws IOException {
         String host = reference.registry();
         // a CA given on the command line means the user wants this registry verified, loopback or not
-        boolean plainAllowed = (http.options().insecure() || Loopback.isLoopback(host)) && http.options().caCert() == null;
+        boolean loopback = Loopback.isLoopback(host) && http.options().caCert() == null;
+        boolean insecure = http.options().insecure() && http.options().caCert() == null;
         URI https = URI.create("https://" + host + "/v2/");
+        URI plain = URI.create("http://" + host + "/v2/");
         RegistryResponse response;
-        if (!plainAllowed) {
+        if (loopback) {
+            // loopback: plain HTTP first (no TLS set-up cost); a TLS-only port answers 400 or drops the request
+            verifyTls = false;
+            response = probe(plain);
+            if (response == null || response.status() == 400) {
+                if (response != null) {
+                    response.close();
+                }
+                response = Retrying.call(http.options().retry(), "ping of " + host,
+                        () -> http.send("GET", https, Map.of(), false));
+            }
+        } else if (insecure) {
+            // as Docker does for insecure registries: HTTPS without verification, else plain HTTP
+            verifyTls = false;
+            response = probe(https);
+            if (response == null) {
+                response = Retrying.call(http.options().retry(), "ping of " + host,
+                        () -> http.send("GET", plain, Map.of(), false));
+            }
+        } else {
             verifyTls = true;
             response = Retrying.call(http.options().retry(), "ping of " + host,
                     () -> http.send("GET", https, Map.of(), true));
-        } else {
-            try {
-                response = http.send("GET", https, Map.of(), false);
-                verifyTls = false;
-            } catch (RegistryException e) {
-                throw e;
-            } catch (IOException e) {
-                // no TLS on this port (or nothing listening): plain HTTP, as Docker does for such registries
-                URI http1 = URI.create("http://" + host + "/v2/");
-                response = Retrying.call(http.options().retry(), "ping of " + host,
-                        () -> http.send("GET", http1, Map.of(), false));
-            }
         }
         try (RegistryResponse r = response) {
             base = URI.create(r.uri().getScheme() + "://" + host);
@@ -112,8 +121,17 @@ public final class RegistryClient implements AutoCloseable {
         }
     }
 
-    private String what(String path) {
-        return reference.repositoryPath() + path;
+    /** One unverified attempt at {@code uri}; null when the connection or TLS failed. */
+    private RegistryResponse probe(URI uri) throws IOException {
+        try {
+            return http.send("GET", uri, Map.of(), false);
+        } catch (RegistryException e) {
+            throw e;
+        } catch (java.io.InterruptedIOException e) {
+            throw e;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** Sends an authenticated request with retries; a 401 is answered once by (re)authenticating. */

@@ -54,6 +54,8 @@ final class RegistryHttp implements AutoCloseable {
                 .setIdleTimeout((int) Math.max(1, options.idleTimeout().toSeconds()))
                 .setKeepAlive(true)
                 .setDecompressionSupported(false)
+                .setMaxChunkSize(256 * 1024)
+                .setReceiveBufferSize(1024 * 1024)
                 .setMaxRedirects(0);
         HttpClientOptions verifiedOptions = new HttpClientOptions(base).setVerifyHost(true);
         if (options.caCert() != null) {
