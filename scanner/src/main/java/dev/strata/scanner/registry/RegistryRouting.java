@@ -6,8 +6,10 @@ import java.nio.file.Path;
 
 /**
  * Decides whether an image argument names a registry image: {@code docker://…} always; text with a local
- * transport ({@code docker-archive:}, {@code oci:}, {@code oci-archive:}) or naming an existing path
- * never; any other text that parses as a Docker reference does.
+ * transport ({@code docker-archive:}, {@code oci:}, {@code oci-archive:}), naming an existing path,
+ * starting like a path ({@code /}, {@code .}, {@code ~}) or ending like an archive ({@code .tar},
+ * {@code .tar.gz}, {@code .tgz}) never, so a mistyped file name is reported as a missing file rather than
+ * sent to Docker Hub; any other text that parses as a Docker reference does.
  */
 public final class RegistryRouting {
     private RegistryRouting() {
@@ -21,7 +23,12 @@ public final class RegistryRouting {
             return true;
         }
         if (text.startsWith("docker-archive:") || text.startsWith("oci:") || text.startsWith("oci-archive:")
-                || text.startsWith("/") || text.startsWith(".")) {
+                || text.startsWith("/") || text.startsWith(".") || text.startsWith("~")) {
+            return false;
+        }
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        if (lower.endsWith(".tar") || lower.endsWith(".tar.gz") || lower.endsWith(".tgz")
+                || lower.endsWith(".tar.zst")) {
             return false;
         }
         try {
