@@ -12,6 +12,11 @@ import java.nio.file.Path;
  * sent to Docker Hub; any other text that parses as a Docker reference does.
  */
 public final class RegistryRouting {
+    /** Transports of skopeo and URL schemes: text starting with one of these is never a Docker Hub name:tag. */
+    private static final java.util.regex.Pattern OTHER_TRANSPORT = java.util.regex.Pattern.compile(
+            "^(?:docker-daemon|containers-storage|dir|ostree|sif|tarball|podman|registry|http|https|ftp|sftp|file|s3"
+                    + "|gs):.*");
+
     private RegistryRouting() {
     }
 
@@ -25,6 +30,9 @@ public final class RegistryRouting {
         if (text.startsWith("docker-archive:") || text.startsWith("oci:") || text.startsWith("oci-archive:")
                 || text.startsWith("/") || text.startsWith(".") || text.startsWith("~")) {
             return false;
+        }
+        if (OTHER_TRANSPORT.matcher(text).matches()) {
+            return false; // left to the local parser, which names the unsupported transport
         }
         String lower = text.toLowerCase(java.util.Locale.ROOT);
         if (lower.endsWith(".tar") || lower.endsWith(".tar.gz") || lower.endsWith(".tgz")

@@ -29,7 +29,7 @@ final class Retrying {
             } catch (RegistryException | InterruptedIOException e) {
                 throw e;
             } catch (IOException e) {
-                if (!policy.mayRetry(n) || e.getCause() instanceof javax.net.ssl.SSLException) {
+                if (!policy.mayRetry(n) || e.getCause() instanceof javax.net.ssl.SSLException || unknownHost(e)) {
                     throw n > 1 ? new IOException(e.getMessage() + " (after " + n + " attempts)", e) : e;
                 }
                 sleep(policy.delay(n, null, Instant.now(), ThreadLocalRandom.current()), what);
@@ -42,6 +42,16 @@ final class Retrying {
             response.close();
             sleep(policy.delay(n, retryAfter, Instant.now(), ThreadLocalRandom.current()), what);
         }
+    }
+
+    /** A name that does not resolve will not resolve a moment later either. */
+    static boolean unknownHost(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof java.net.UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static void sleep(Duration d, String what) throws InterruptedIOException {

@@ -30,6 +30,8 @@ class RegistryRoutingTest {
         assertThat(RegistryRouting.isRegistryReference("image.tar")).isFalse();
         assertThat(RegistryRouting.isRegistryReference("image.tar.gz")).isFalse();
         assertThat(RegistryRouting.isRegistryReference("Not A Reference")).isFalse();
+        assertThat(RegistryRouting.isRegistryReference("ftp:somewhere")).isFalse();
+        assertThat(RegistryRouting.isRegistryReference("docker-daemon:app:1")).isFalse();
         Path existing = Files.createDirectories(tmp.resolve("layout"));
         assertThat(RegistryRouting.isRegistryReference(existing.toString())).isFalse();
     }
