@@ -37,16 +37,21 @@ cleanup() { [[ -n "$REG_PID" ]] && kill "$REG_PID" 2>/dev/null; rm -rf "$TMP"; }
 trap cleanup EXIT
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-# best_ms SETUP CMD...: runs SETUP then times CMD, $REPEAT times; prints the fastest in ms
+# best_ms SETUP CMD...: runs SETUP then times CMD, $REPEAT times; prints "WALL_MS CPU_MS" of the fastest run
+# (CPU = user + system of the process tree, from /usr/bin/time: the fairer figure on a busy machine)
 best_ms() {
   local setup="$1"; shift
-  local i t0 t1 t best=
+  local i t0 t1 t cpu best= bestcpu=
   for ((i = 0; i < REPEAT; i++)); do
     eval "$setup"
-    t0=$(now_ms); "$@" > "$TMP/last.out" 2> "$TMP/last.err" || { cat "$TMP/last.err" >&2; die "failed: $*"; }; t1=$(now_ms)
-    t=$((t1 - t0)); [[ -z $best || $t -lt $best ]] && best=$t
+    t0=$(now_ms)
+    /usr/bin/time -f '%U %S' -o "$TMP/cpu" "$@" > "$TMP/last.out" 2> "$TMP/last.err" \
+      || { cat "$TMP/last.err" >&2; die "failed: $*"; }
+    t1=$(now_ms)
+    t=$((t1 - t0)); cpu=$(awk '{printf "%d", ($1 + $2) * 1000}' "$TMP/cpu")
+    if [[ -z $best || $t -lt $best ]]; then best=$t; bestcpu=$cpu; cp "$TMP/last.out" "$TMP/best.out"; fi
   done
-  echo "$best"
+  echo "$best $bestcpu"
 }
 secs() { awk -v m="$1" 'BEGIN{printf "%.2f s", m/1000}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2fx", a/b}'; }
@@ -79,20 +84,24 @@ say "image: $LAYERS layers, $BYTES compressed bytes; $(nproc) cores; best of $RE
 # --- measurements --------------------------------------------------------------------------
 N=0
 fresh() { N=$((N + 1)); rm -rf "$TMP/dest"; mkdir -p "$TMP/dest"; sync; }
-SKOPEO=$(best_ms fresh skopeo copy --quiet --src-tls-verify=false "docker://$REF" "oci:$TMP/dest/layout:app")
-PULL=$(best_ms fresh "$JAVA" -jar "$JAR" pull --data "$TMP/dest/data" "$REF")
-SCAN=$(best_ms fresh "$JAVA" -jar "$JAR" scan --data "$TMP/dest/data" --format json "$REF")
-SCAN_MS=$(jq '.stats.elapsedMillis' "$TMP/last.out")
-DIGEST=$(jq -r '.image.digest' "$TMP/last.out")
-LOCAL=$(best_ms fresh "$JAVA" -jar "$JAR" scan --data "$TMP/dest/data" --format json "$IMAGE")
-LOCAL_MS=$(jq '.stats.elapsedMillis' "$TMP/last.out")
-[[ "$(jq -r '.image.digest' "$TMP/last.out")" == "$DIGEST" ]] || die "registry and local scans report different digests"
+read -r SKOPEO SKOPEO_CPU < <(best_ms fresh skopeo copy --quiet --src-tls-verify=false "docker://$REF" "oci:$TMP/dest/layout:app")
+read -r PULL PULL_CPU < <(best_ms fresh "$JAVA" -jar "$JAR" pull --data "$TMP/dest/data" "$REF")
+read -r SCAN SCAN_CPU < <(best_ms fresh "$JAVA" -jar "$JAR" scan --data "$TMP/dest/data" --format json "$REF")
+SCAN_MS=$(jq '.stats.elapsedMillis' "$TMP/best.out")
+DIGEST=$(jq -r '.image.digest' "$TMP/best.out")
+read -r LOCAL LOCAL_CPU < <(best_ms fresh "$JAVA" -jar "$JAR" scan --data "$TMP/dest/data" --format json "$IMAGE")
+LOCAL_MS=$(jq '.stats.elapsedMillis' "$TMP/best.out")
+[[ "$(jq -r '.image.digest' "$TMP/best.out")" == "$DIGEST" ]] || die "registry and local scans report different digests"
+read -r JVM JVM_CPU < <(best_ms : "$JAVA" -jar "$JAR" --version)
 
-printf '\n%-44s %10s %8s\n' "step (fresh destination each run)" "wall" "vs (a)"
-printf '%-44s %10s %8s\n' "(a) skopeo copy docker:// -> oci:" "$(secs "$SKOPEO")" "1.00x"
-printf '%-44s %10s %8s\n' "(b) strata pull" "$(secs "$PULL")" "$(ratio "$PULL" "$SKOPEO")"
-printf '%-44s %10s %8s   (in-process %s)\n' "(c) strata scan REF (pull + analyse + index)" "$(secs "$SCAN")" \
-  "$(ratio "$SCAN" "$SKOPEO")" "$(secs "$SCAN_MS")"
-printf '%-44s %10s %8s   (in-process %s)\n' "(d) strata scan oci: (local)" "$(secs "$LOCAL")" \
-  "$(ratio "$LOCAL" "$SKOPEO")" "$(secs "$LOCAL_MS")"
-printf '\ntarget: (c) <= 1.00x (a): %s\n' "$(awk -v a="$SCAN" -v b="$SKOPEO" 'BEGIN{print (a<=b) ? "met" : "not met"}')"
+printf '\n%-46s %9s %7s %9s %7s\n' "step (fresh destination each run)" "wall" "vs (a)" "cpu" "vs (a)"
+row() { printf '%-46s %9s %7s %9s %7s %s\n' "$1" "$(secs "$2")" "$(ratio "$2" "$SKOPEO")" "$(secs "$3")" \
+  "$(ratio "$3" "$SKOPEO_CPU")" "${4:-}"; }
+row "(a) skopeo copy docker:// -> oci:" "$SKOPEO" "$SKOPEO_CPU"
+row "(b) strata pull" "$PULL" "$PULL_CPU"
+row "(c) strata scan REF (pull + analyse + index)" "$SCAN" "$SCAN_CPU" "(in-process $(secs "$SCAN_MS"))"
+row "(d) strata scan oci: (local, same image)" "$LOCAL" "$LOCAL_CPU" "(in-process $(secs "$LOCAL_MS"))"
+row "    java -jar strata.jar --version (JVM start)" "$JVM" "$JVM_CPU"
+printf '\n(c) - (d): what pulling adds to a local scan: %s wall\n' "$(secs $((SCAN - LOCAL)))"
+printf 'target: (c) <= 1.00x (a): %s; load average: %s\n' \
+  "$(awk -v a="$SCAN" -v b="$SKOPEO" 'BEGIN{print (a<=b) ? "met" : "not met"}')" "$(cut -d' ' -f1-3 /proc/loadavg)"

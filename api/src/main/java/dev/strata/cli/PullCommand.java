@@ -1,7 +1,7 @@
 package dev.strata.cli;
 
-import dev.strata.app.Strata;
 import dev.strata.scanner.image.Descriptor;
+import dev.strata.scanner.registry.ContentStore;
 import dev.strata.scanner.registry.RegistryImageSource;
 import dev.strata.scanner.registry.RegistryReference;
 import dev.strata.scanner.source.ResolvedImage;
@@ -32,10 +32,9 @@ final class PullCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RegistryReference ref = RegistryReference.parse(reference);
-        dev.strata.scanner.registry.RegistryWarmup.start(reference);
-        try (Strata strata = Strata.open(data.directory(), dev.strata.scanner.layer.LayerLimits.defaults(),
-                registry.options());
-             RegistryImageSource source = strata.openRegistry(ref)) {
+        // a pull only touches the blob store: the index is not opened
+        ContentStore store = new ContentStore(data.directory().create());
+        try (RegistryImageSource source = RegistryImageSource.open(ref, registry.options(), System.getenv(), store)) {
             Pulled pulled = pull(source, dev.strata.scanner.image.Platform.parse(platform));
             spec.commandLine().getOut().printf("Pulled %s%nDigest %s%n%d layer(s): %d downloaded (%s), %d already "
                             + "stored%n", pulled.image().reference(), pulled.image().manifestDigest(),
