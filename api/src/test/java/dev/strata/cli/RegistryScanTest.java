@@ -147,6 +147,15 @@ class RegistryScanTest {
         try (Stream<Path> files = Files.list(tar.getParent())) {
             assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("demo.tar");
         }
+        // an image scanned from the registry is saved from the blob store alone, byte for byte the same tar
+        scanJson(data(), ref("demo/app:1"));
+        Path again = tmp.resolve("out/again.tar");
+        CliRun fromStore = CliRun.run("save", "--data", data().toString(), demoDigest, "-o", again.toString());
+        assertThat(fromStore.exitCode()).as(fromStore.err()).isZero();
+        assertThat(Files.readAllBytes(again)).isEqualTo(Files.readAllBytes(tar));
+        CliRun unknown = CliRun.run("save", "--data", data().toString(), "./nothing-here", "-o", again.toString());
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).startsWith("strata: error: './nothing-here' is neither an image pulled from a registry");
     }
 
     @Test
