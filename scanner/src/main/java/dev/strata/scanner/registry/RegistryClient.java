@@ -35,15 +35,26 @@ public final class RegistryClient implements AutoCloseable {
     /** Connects to the registry of {@code reference} (credentials from options, {@code env}, Docker config). */
     public static RegistryClient open(RegistryReference reference, RegistryOptions options, Map<String, String> env)
             throws IOException {
+        return open(reference, options, env, null);
+    }
+
+    /**
+     * As above on {@code shared} (e.g. the web service's Vert.x instance, not closed with the client); null
+     * means a Vert.x instance of the client's own. Call from a worker thread: the methods block.
+     */
+    public static RegistryClient open(RegistryReference reference, RegistryOptions options, Map<String, String> env,
+                                      Vertx shared) throws IOException {
         Credentials credentials = new CredentialResolver(options, env).resolve(reference.registry()).orElse(null);
         quietLogging();
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(1)
-                .setBlockedThreadCheckInterval(60_000));
+        Vertx vertx = shared != null ? shared : Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2)
+                .setWorkerPoolSize(1).setBlockedThreadCheckInterval(60_000));
         RegistryHttp http;
         try {
-            http = new RegistryHttp(vertx, true, options);
+            http = new RegistryHttp(vertx, shared == null, options);
         } catch (IOException | RuntimeException e) {
-            vertx.close();
+            if (shared == null) {
+                vertx.close();
+            }
             throw e;
         }
         RegistryClient client = new RegistryClient(http, reference, credentials);

@@ -47,6 +47,13 @@ public final class RegistryImageSource implements ImageSource {
         return new RegistryImageSource(RegistryClient.open(reference, options, env), store);
     }
 
+    /** As above on a shared Vert.x instance (not closed with the source). */
+    public static RegistryImageSource open(RegistryReference reference, RegistryOptions options,
+                                           Map<String, String> env, ContentStore store, io.vertx.core.Vertx vertx)
+            throws IOException {
+        return new RegistryImageSource(RegistryClient.open(reference, options, env, vertx), store);
+    }
+
     @Override
     public ResolvedImage resolve(Platform platform) throws IOException {
         RegistryReference ref = client.reference();
