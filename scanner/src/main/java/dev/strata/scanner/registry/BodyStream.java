@@ -28,6 +28,7 @@ final class BodyStream extends InputStream {
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private Buffer current;
     private int pos;
+    private int consumed;
     private boolean ended;
     private volatile boolean closed;
 
@@ -76,7 +77,12 @@ final class BodyStream extends InputStream {
             }
             current = (Buffer) next;
             pos = 0;
-            context.runOnContext(v -> response.fetch(1));
+            // ask for more in batches: half the window still in flight keeps the socket busy
+            if (++consumed >= WINDOW / 2) {
+                int n = consumed;
+                consumed = 0;
+                context.runOnContext(v -> response.fetch(n));
+            }
         }
         return true;
     }
