@@ -26,7 +26,6 @@ import dev.strata.scanner.report.ScanStats;
 import dev.strata.scanner.source.ImageSource;
 import dev.strata.scanner.source.ImageSources;
 import dev.strata.scanner.source.ResolvedImage;
-import dev.strata.scanner.source.SourceReference;
 import dev.strata.scanner.union.UnionFilesystem;
 
 import java.io.IOException;
@@ -51,19 +50,33 @@ public final class ImageScanService {
     private final ExecutorService executor;
     private final Path tmpDir;
     private final LayerFlights flights;
+    private final ImageOpener opener;
 
     public ImageScanService(StrataIndex index, LayerReader layerReader, ExecutorService executor, Path tmpDir) {
-        this(index, layerReader, executor, tmpDir, new LayerFlights());
+        this(index, layerReader, executor, tmpDir, ImageSources::open);
+    }
+
+    /** As above, opening image references through {@code opener} (local sources and registries). */
+    public ImageScanService(StrataIndex index, LayerReader layerReader, ExecutorService executor, Path tmpDir,
+                            ImageOpener opener) {
+        this(index, layerReader, executor, tmpDir, opener, new LayerFlights());
     }
 
     /** With {@code flights} shared by every scan of this process, so concurrent scans read a layer once. */
     public ImageScanService(StrataIndex index, LayerReader layerReader, ExecutorService executor, Path tmpDir,
-                            LayerFlights flights) {
+                            ImageOpener opener, LayerFlights flights) {
         this.index = index;
         this.layerReader = layerReader;
         this.executor = executor;
         this.tmpDir = tmpDir;
         this.flights = flights;
+        this.opener = opener;
+    }
+
+    /** Opens the {@link ImageSource} an image reference names. */
+    @FunctionalInterface
+    public interface ImageOpener {
+        ImageSource open(String reference) throws IOException;
     }
 
     /** A layer streamed during this scan: its contents and what the analysers found. */
@@ -77,7 +90,7 @@ public final class ImageScanService {
 
     /** The stored report of the image {@code reference} names, if it is indexed complete; reads no layer. */
     public Optional<ScanReport> storedReport(String reference, Platform platform) throws IOException {
-        try (ImageSource source = ImageSources.open(SourceReference.parse(reference))) {
+        try (ImageSource source = opener.open(reference)) {
             ResolvedImage image = source.resolve(platform);
             return storedReport(image).map(r -> r.withReferenceAndStats(image.reference(),
                     new ScanStats(0, 0, image.layers().size(), 0)));
@@ -87,8 +100,7 @@ public final class ImageScanService {
     /** As {@link #scan(String, Platform)}, telling {@code progress} how it advances. */
     public ScanReport scan(String reference, Platform platform, ScanProgress progress) throws IOException {
         long start = System.nanoTime();
-        SourceReference ref = SourceReference.parse(reference);
-        try (ImageSource source = ImageSources.open(ref)) {
+        try (ImageSource source = opener.open(reference)) {
             ResolvedImage image = source.resolve(platform);
             DebugLog.log("resolved %s", image.manifestDigest());
             Optional<ScanReport> stored = storedReport(image);

@@ -7,6 +7,12 @@ import dev.strata.scanner.layer.LayerLimits;
 import dev.strata.scanner.layer.LayerReader;
 import dev.strata.scanner.report.ReportJson;
 import dev.strata.scanner.report.ScanReport;
+import dev.strata.scanner.registry.ContentStore;
+import dev.strata.scanner.registry.RegistryImageSource;
+import dev.strata.scanner.registry.RegistryOptions;
+import dev.strata.scanner.registry.RegistryReference;
+import dev.strata.scanner.registry.RegistryRouting;
+import dev.strata.scanner.source.ImageSources;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,14 +29,25 @@ public final class Strata implements AutoCloseable {
     private final ExecutorService layerPool;
     private final ImageScanService scanner;
 
-    private Strata(StrataIndex index, ExecutorService layerPool, ImageScanService scanner) {
+    private final ContentStore blobs;
+    private final RegistryOptions registryOptions;
+
+    private Strata(StrataIndex index, ExecutorService layerPool, ImageScanService scanner, ContentStore blobs,
+                   RegistryOptions registryOptions) {
         this.index = index;
         this.layerPool = layerPool;
         this.scanner = scanner;
+        this.blobs = blobs;
+        this.registryOptions = registryOptions;
     }
 
     /** Opens (creating if needed) the data directory, reading layers within {@code limits}, one task per core. */
     public static Strata open(DataDirectory data, LayerLimits limits) throws IOException {
+        return open(data, limits, RegistryOptions.DEFAULTS);
+    }
+
+    /** As {@link #open(DataDirectory, LayerLimits)}, pulling registry images with {@code registry} options. */
+    public static Strata open(DataDirectory data, LayerLimits limits, RegistryOptions registry) throws IOException {
         Path root = data.create();
         DebugLog.log("opening %s", root);
         Path tmp = Files.createDirectories(root.resolve("tmp"));
@@ -40,7 +57,22 @@ public final class Strata implements AutoCloseable {
         DebugLog.log("index open");
         ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
                 daemonThreads("strata-layer-"));
-        return new Strata(index, pool, new ImageScanService(index, new LayerReader(limits), pool, tmp));
+        ContentStore blobs = new ContentStore(root);
+        ImageScanService.ImageOpener opener = text -> RegistryRouting.isRegistryReference(text)
+                ? RegistryImageSource.open(RegistryReference.parse(text), registry, System.getenv(), blobs)
+                : ImageSources.open(text);
+        return new Strata(index, pool, new ImageScanService(index, new LayerReader(limits), pool, tmp, opener), blobs,
+                registry);
+    }
+
+    /** The content-addressed blob store of registry pulls ({@code <data>/blobs}). */
+    public ContentStore blobs() {
+        return blobs;
+    }
+
+    /** Opens the registry image {@code reference} with this data directory's blob store. */
+    public RegistryImageSource openRegistry(RegistryReference reference) throws IOException {
+        return RegistryImageSource.open(reference, registryOptions, System.getenv(), blobs);
     }
 
     public StrataIndex index() {

@@ -9,6 +9,7 @@ import picocli.CommandLine.Parameters;
 final class ImageOptions {
     @Parameters(index = "0", paramLabel = "IMAGE",
             description = "docker-archive:PATH[:repo:tag], oci:DIR[:REF], oci-archive:PATH[:REF], a bare path, "
+                    + "a registry reference ([docker://][REGISTRY/]REPO[:TAG|@DIGEST]), "
                     + "or an indexed image's digest, short id or tag.")
     String image;
 

@@ -1,6 +1,8 @@
 package dev.strata.cli;
 
 import dev.strata.app.Strata;
+import dev.strata.scanner.registry.RegistryRouting;
+import dev.strata.scanner.registry.RegistryWarmup;
 import dev.strata.app.VulnerabilityScan;
 import dev.strata.scanner.gate.GateResult;
 import dev.strata.scanner.report.ImageSummary;
@@ -26,6 +28,8 @@ final class ScanCommand implements Callable<Integer> {
     DataOptions data;
     @Mixin
     RemoteOptions remote;
+    @Mixin
+    RegistryCliOptions registry;
     @Option(names = "--format", paramLabel = "FMT[=FILE]", converter = OutputTarget.Converter.class,
             description = "Output format, repeatable: table, json, sarif, junit, cyclonedx, spdx (default: table); "
                     + "FMT=FILE writes that format to FILE.")
@@ -48,8 +52,11 @@ final class ScanCommand implements Callable<Integer> {
             ScanReport report = vulnerabilities.filter(RemoteScan.scan(remote, image.image, image.platform));
             return run.finish(report, targets, terminal, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
+        if (RegistryRouting.isRegistryReference(image.image)) {
+            RegistryWarmup.start(image.image);
+        }
         try (VulnerabilityScan vulns = vulnerabilities.open(data.directory());
-             Strata strata = Strata.open(data.directory(), image.limits())) {
+             Strata strata = Strata.open(data.directory(), image.limits(), registry.options())) {
             ScanReport report = vulnerabilities.filter(strata.scan(image.image, image.platform(), vulns));
             return run.finish(report, targets, terminal, spec.commandLine().getOut(), spec.commandLine().getErr());
         }

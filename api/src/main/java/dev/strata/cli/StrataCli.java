@@ -24,6 +24,9 @@ import java.io.PrintWriter;
                 DedupCommand.class,
                 DiffCommand.class,
                 ServeCommand.class,
+                PullCommand.class,
+                SaveCommand.class,
+                PruneCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class StrataCli implements Runnable {

@@ -65,7 +65,7 @@ class LayerFlightsTest {
         try (StrataIndex index = StrataIndex.open(tmp.resolve("data"))) {
             Path scratch = Files.createDirectories(tmp.resolve("scratch"));
             ImageScanService service = new ImageScanService(index, new LayerReader(LayerLimits.defaults()),
-                    layerPool, scratch, flights);
+                    layerPool, scratch, dev.strata.scanner.source.ImageSources::open, flights);
             Future<ScanReport> ra = scans.submit(() -> service.scan("oci:" + tmp.resolve("a"), Platform.LINUX_AMD64,
                     counting));
             Future<ScanReport> rb = scans.submit(() -> service.scan("oci:" + tmp.resolve("b"), Platform.LINUX_AMD64,

@@ -1,0 +1,53 @@
+package dev.strata.scanner.registry;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How to talk to registries: explicit credentials (nullable, else the environment and the Docker config
+ * are asked), {@code insecure} (plain HTTP or unverified TLS for non-loopback hosts), an extra trusted CA
+ * (nullable), timeouts, retries and how many blobs download at once.
+ */
+public record RegistryOptions(Credentials credentials, boolean insecure, Path caCert, Duration connectTimeout,
+                              Duration idleTimeout, RetryPolicy retry, int parallelDownloads, Path dockerConfig) {
+    public static final RegistryOptions DEFAULTS = new RegistryOptions(null, false, null, Duration.ofSeconds(30),
+            Duration.ofSeconds(60), RetryPolicy.DEFAULT, 4, null);
+
+    public RegistryOptions {
+        if (parallelDownloads < 1) {
+            throw new IllegalArgumentException("parallel downloads must be at least 1");
+        }
+        if (connectTimeout.isNegative() || connectTimeout.isZero() || idleTimeout.isNegative() || idleTimeout.isZero()) {
+            throw new IllegalArgumentException("timeouts must be positive");
+        }
+    }
+
+    public RegistryOptions withCredentials(Credentials c) {
+        return new RegistryOptions(c, insecure, caCert, connectTimeout, idleTimeout, retry, parallelDownloads,
+                dockerConfig);
+    }
+
+    public RegistryOptions withRetry(RetryPolicy r) {
+        return new RegistryOptions(credentials, insecure, caCert, connectTimeout, idleTimeout, r, parallelDownloads,
+                dockerConfig);
+    }
+
+    public RegistryOptions withTimeouts(Duration connect, Duration idle) {
+        return new RegistryOptions(credentials, insecure, caCert, connect, idle, retry, parallelDownloads,
+                dockerConfig);
+    }
+
+    public RegistryOptions withTls(boolean insecureHosts, Path ca) {
+        return new RegistryOptions(credentials, insecureHosts, ca, connectTimeout, idleTimeout, retry,
+                parallelDownloads, dockerConfig);
+    }
+
+    public RegistryOptions withParallelDownloads(int n) {
+        return new RegistryOptions(credentials, insecure, caCert, connectTimeout, idleTimeout, retry, n, dockerConfig);
+    }
+
+    public RegistryOptions withDockerConfig(Path file) {
+        return new RegistryOptions(credentials, insecure, caCert, connectTimeout, idleTimeout, retry,
+                parallelDownloads, file);
+    }
+}
