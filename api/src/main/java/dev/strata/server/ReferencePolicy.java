@@ -1,8 +1,10 @@
 package dev.strata.server;
 
+import dev.strata.scanner.registry.RegistryHostRefusedException;
 import dev.strata.scanner.source.SourceReference;
 
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
@@ -10,7 +12,8 @@ import java.util.List;
 /**
  * Whether an image reference sent to the API may be scanned: local paths only when the config allows them,
  * registry hosts per {@link RegistryHostPolicy}. Checked on the text (no I/O), again with the host's
- * addresses resolved, and on what the reference parsed to.
+ * addresses resolved, on what the reference parsed to, and by the registry client before every request it sends
+ * ({@link #checkRegistryUri}: token realms and redirect targets too).
  */
 public final class ReferencePolicy {
     private final boolean allowLocalPaths;
@@ -31,6 +34,29 @@ public final class ReferencePolicy {
             hosts.refusal(r.host(), literal(r.host())).ifPresent(reason -> {
                 throw new ApiError(403, "reference_refused", reason);
             });
+        }
+    }
+
+    /**
+     * The registry client's guard: every host a scan's registry requests go to (the registry, its token realm,
+     * every redirect target) must pass the same host rules as the reference's, by name and by every address it
+     * resolves to (blocking: DNS; the client calls it on worker threads).
+     */
+    public void checkRegistryUri(URI uri) throws RegistryHostRefusedException {
+        String host = uri.getHost();
+        if (host == null) {
+            throw new RegistryHostRefusedException("registry request to " + uri + " has no host");
+        }
+        List<InetAddress> addresses;
+        try {
+            addresses = Arrays.asList(InetAddress.getAllByName(unbracket(host)));
+        } catch (UnknownHostException e) {
+            addresses = List.of(); // the request itself reports the unknown host
+        }
+        java.util.Optional<String> reason = hosts.refusal(host, addresses);
+        if (reason.isPresent()) {
+            throw new RegistryHostRefusedException(reason.get() + " (request to " + uri.getScheme() + "://"
+                    + uri.getRawAuthority() + ")");
         }
     }
 

@@ -6,6 +6,7 @@ import dev.strata.app.Strata;
 import dev.strata.app.VulnerabilityScan;
 import dev.strata.scanner.image.ImageFormatException;
 import dev.strata.scanner.image.Platform;
+import dev.strata.scanner.registry.RegistryRouting;
 import dev.strata.scanner.report.ReportJson;
 import dev.strata.scanner.report.ScanReport;
 import dev.strata.scanner.source.SourceReference;
@@ -203,8 +204,11 @@ public final class ScanJobs implements AutoCloseable {
         }
     }
 
+    /** Refuses a reference that parses to a local source when those are off; a registry reference is opened as one. */
     private void checkParsed(String image) throws IOException {
-        policy.checkParsed(image, SourceReference.parse(image));
+        if (!RegistryRouting.isRegistryReference(image)) {
+            policy.checkParsed(image, SourceReference.parse(image));
+        }
     }
 
     private ScanJob update(ScanJob job) {
@@ -230,6 +234,11 @@ public final class ScanJobs implements AutoCloseable {
     private static String errorCode(Throwable e) {
         if (e instanceof ApiError a) {
             return a.code();
+        }
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof dev.strata.scanner.registry.RegistryHostRefusedException) {
+                return "reference_refused";
+            }
         }
         if (e instanceof ImageFormatException || e instanceof NoSuchFileException
                 || e instanceof IllegalArgumentException) {

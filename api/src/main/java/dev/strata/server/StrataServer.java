@@ -3,6 +3,7 @@ package dev.strata.server;
 import dev.strata.app.DataDirectory;
 import dev.strata.app.Strata;
 import dev.strata.scanner.layer.LayerLimits;
+import dev.strata.scanner.registry.RegistryOptions;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -65,7 +66,9 @@ public final class StrataServer implements AutoCloseable {
         Path root = data.create();
         Path uploads = Files.createDirectories(root.resolve("uploads"));
         byte[] openapi = openApiDocument();
-        Strata strata = Strata.open(data, LayerLimits.defaults());
+        ReferencePolicy policy = new ReferencePolicy(config.localPathsAllowed(), config.registryPolicy());
+        Strata strata = Strata.open(data, LayerLimits.defaults(),
+                RegistryOptions.DEFAULTS.withHostGuard(policy::checkRegistryUri));
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         options.setMaxWorkerExecuteTime(7).setMaxWorkerExecuteTimeUnit(TimeUnit.DAYS)
                 .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
@@ -74,7 +77,6 @@ public final class StrataServer implements AutoCloseable {
         Vertx vertx = Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory(registry)).build();
         try {
             WorkerExecutor apiWorkers = vertx.createSharedWorkerExecutor("strata-api", config.apiWorkerCount());
-            ReferencePolicy policy = new ReferencePolicy(config.localPathsAllowed(), config.registryPolicy());
             JobStore store = new JobStore(root);
             ScanJobs[] holder = new ScanJobs[1];
             ServerMetrics metrics = new ServerMetrics(registry, () -> holder[0] == null ? 0 : holder[0].queued(),

@@ -34,7 +34,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * One HTTP exchange with a registry over Vert.x's HTTP client, for blocking callers on worker threads:
  * sends the request, follows redirects itself (at most 5) and drops {@code Authorization} when a redirect
- * leaves the host, and hands back the response with its body still unread ({@link BodyStream}).
+ * leaves the host, asks the options' {@link RegistryHostGuard} before each hop, and hands back the response with its body still unread ({@link BodyStream}).
  */
 final class RegistryHttp implements AutoCloseable {
     private static final int MAX_REDIRECTS = 5;
@@ -109,6 +109,7 @@ final class RegistryHttp implements AutoCloseable {
     RegistryResponse send(String method, URI uri, Map<String, String> headers, boolean verifyTls) throws IOException {
         URI current = uri;
         Map<String, String> sendHeaders = new LinkedHashMap<>(headers);
+        options.hostGuard().check(current);
         for (int hop = 0; ; hop++) {
             RegistryResponse response = once(method, current, sendHeaders, verifyTls);
             int status = response.status();
@@ -121,6 +122,7 @@ final class RegistryHttp implements AutoCloseable {
                 throw new RegistryException("more than " + MAX_REDIRECTS + " redirects from " + uri, status);
             }
             URI next = current.resolve(location.trim());
+            options.hostGuard().check(next);
             if (!sameOrigin(current, next)) {
                 // distribution spec: never forward Authorization across host boundaries
                 sendHeaders.keySet().removeIf(k -> k.equalsIgnoreCase("authorization"));

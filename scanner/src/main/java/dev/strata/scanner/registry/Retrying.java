@@ -26,7 +26,7 @@ final class Retrying {
             RegistryResponse response;
             try {
                 response = attempt.send();
-            } catch (RegistryException | InterruptedIOException e) {
+            } catch (RegistryException | RegistryHostRefusedException | InterruptedIOException e) {
                 throw e;
             } catch (IOException e) {
                 if (!policy.mayRetry(n) || e.getCause() instanceof javax.net.ssl.SSLException || unknownHost(e)) {
