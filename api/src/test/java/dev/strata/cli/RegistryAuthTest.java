@@ -81,7 +81,7 @@ class RegistryAuthTest {
     }
 
     private CliRun scan(String reference, String... extra) {
-        List<String> args = new ArrayList<>(List.of("scan", "--data", tmp.resolve("data").toString(), "--format",
+        List<String> args = new ArrayList<>(List.of("scan", "--skip-db", "--data", tmp.resolve("data").toString(), "--format",
                 "json"));
         args.addAll(List.of(extra));
         args.add(reference);
@@ -173,13 +173,13 @@ class RegistryAuthTest {
         Files.writeString(dockerDir.resolve("config.json"), "{\"credHelpers\":{\"" + basic.host() + "\":\"strata-test\"}}");
         Map<String, String> env = Map.of("DOCKER_CONFIG", dockerDir.toString(),
                 "PATH", bin + ":" + System.getenv("PATH"));
-        Run viaHelper = strata(env, "scan", "--data", tmp.resolve("d1").toString(), basic.host() + "/small/app:1");
+        Run viaHelper = strata(env, "scan", "--skip-db", "--data", tmp.resolve("d1").toString(), basic.host() + "/small/app:1");
         assertThat(viaHelper.code()).as(viaHelper.err()).isZero();
         assertThat(viaHelper.out()).contains(image.manifestDigest().toString());
         Map<String, String> withEnv = new java.util.HashMap<>(env);
         withEnv.put("STRATA_REGISTRY_USERNAME", "bob");
         withEnv.put("STRATA_REGISTRY_PASSWORD", "x");
-        Run viaEnv = strata(withEnv, "scan", "--data", tmp.resolve("d2").toString(), basic.host() + "/small/app:1");
+        Run viaEnv = strata(withEnv, "scan", "--skip-db", "--data", tmp.resolve("d2").toString(), basic.host() + "/small/app:1");
         assertThat(viaEnv.code()).isEqualTo(2);
         assertThat(viaEnv.err()).contains("refused the credentials of user 'bob'");
     }

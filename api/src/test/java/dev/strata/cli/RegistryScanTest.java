@@ -63,7 +63,7 @@ class RegistryScanTest {
     }
 
     private JsonNode scanJson(Path data, String reference, String... extra) throws Exception {
-        List<String> args = new ArrayList<>(List.of("scan", "--data", data.toString(), "--format", "json"));
+        List<String> args = new ArrayList<>(List.of("scan", "--skip-db", "--data", data.toString(), "--format", "json"));
         args.addAll(List.of(extra));
         args.add(reference);
         CliRun run = CliRun.run(args.toArray(String[]::new));
@@ -124,7 +124,7 @@ class RegistryScanTest {
         assertThat(arm.at("/image/platform").asText()).isEqualTo("linux/arm64");
         assertThat(arm.at("/image/digest").asText())
                 .isEqualTo(((ImageFixtures.Image) multiArch.children().get(1)).manifestDigest().toString());
-        CliRun none = CliRun.run("scan", "--data", data().toString(), "--platform", "linux/s390x", ref("team/multi:2"));
+        CliRun none = CliRun.run("scan", "--skip-db", "--data", data().toString(), "--platform", "linux/s390x", ref("team/multi:2"));
         assertThat(none.exitCode()).isEqualTo(2);
         assertThat(none.err().strip()).startsWith("strata: error: no image for linux/s390x")
                 .contains("linux/amd64, linux/arm64").doesNotContain("\n");
@@ -180,7 +180,7 @@ class RegistryScanTest {
 
     @Test
     void missingRepositoryIsAOneLineError() {
-        CliRun run = CliRun.run("scan", "--data", data().toString(), ref("nope/nothing:1"));
+        CliRun run = CliRun.run("scan", "--skip-db", "--data", data().toString(), ref("nope/nothing:1"));
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().strip()).startsWith("strata: error: manifest " + registry.host() + "/nope/nothing:1 not found (404")
                 .doesNotContain("\n");
