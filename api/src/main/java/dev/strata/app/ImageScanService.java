@@ -64,6 +64,11 @@ public final class ImageScanService {
 
     /** Scans the image named by a source reference such as {@code oci:/images/app:1.0} or a bare path. */
     public ScanReport scan(String reference, Platform platform) throws IOException {
+        return scan(reference, platform, ScanProgress.NONE);
+    }
+
+    /** As {@link #scan(String, Platform)}, telling {@code progress} how it advances. */
+    public ScanReport scan(String reference, Platform platform, ScanProgress progress) throws IOException {
         long start = System.nanoTime();
         SourceReference ref = SourceReference.parse(reference);
         try (ImageSource source = ImageSources.open(ref)) {
@@ -75,8 +80,11 @@ public final class ImageScanService {
                 return stored.get().withReferenceAndStats(image.reference(),
                         new ScanStats(millisSince(start), 0, image.layers().size(), 0));
             }
+            progress.resolved((int) image.config().diffIds().stream().distinct().count(),
+                    image.layers().stream().mapToLong(Descriptor::size).sum());
             Map<Digest, LayerAnalysis> cached = cachedAnalyses(image);
-            Map<Digest, ReadLayer> read = readLayers(source, image, cached);
+            cached.keySet().forEach(d -> progress.layerDone(d, 0));
+            Map<Digest, ReadLayer> read = readLayers(source, image, cached, progress);
             UnionFilesystem union = new UnionFilesystem();
             List<LayerFacts> facts = new ArrayList<>();
             List<LayerFindings> findings = new ArrayList<>();
@@ -143,7 +151,8 @@ public final class ImageScanService {
      * index, indexed layers analysed by older analysers get their analysis replaced.
      */
     private Map<Digest, ReadLayer> readLayers(ImageSource source, ResolvedImage image,
-                                              Map<Digest, LayerAnalysis> cached) throws IOException {
+                                              Map<Digest, LayerAnalysis> cached, ScanProgress progress)
+            throws IOException {
         Map<Descriptor, Digest> wanted = new LinkedHashMap<>();
         Map<Descriptor, Integer> positions = new LinkedHashMap<>();
         for (int i = 0; i < image.layers().size(); i++) {
@@ -160,6 +169,7 @@ public final class ImageScanService {
             int position = positions.get(blob);
             LayerPackageScanner packages = new LayerPackageScanner(
                     List.of(new JavaArchiveAnalyzer(), new GoBinaryAnalyzer()), tmpDir);
+            progress.layerStarted(diffId);
             long t0 = System.nanoTime();
             LayerContents contents;
             try {
@@ -178,6 +188,7 @@ public final class ImageScanService {
             DebugLog.log("layer %d %s: read %d ms, indexed %d entries in %d ms", position, blob.digest().shortHex(),
                     (t1 - t0) / 1_000_000, contents.entries().size(), (System.nanoTime() - t1) / 1_000_000);
             read.put(diffId, new ReadLayer(contents, analysis));
+            progress.layerDone(diffId, contents.size());
         });
         return read;
     }

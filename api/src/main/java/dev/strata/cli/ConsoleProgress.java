@@ -1,12 +1,15 @@
 package dev.strata.cli;
 
+import dev.strata.app.ScanProgress;
+import dev.strata.scanner.image.Digest;
+
 import java.io.PrintWriter;
 
 /**
  * A one-line progress display on a terminal's stderr, redrawn in place ({@code \r}) at most every 100 ms and
  * erased when done. Thread-safe: layer callbacks arrive from the scanning threads.
  */
-final class ConsoleProgress {
+final class ConsoleProgress implements ScanProgress {
     private static final long REDRAW_NANOS = 100_000_000L;
     private static final int BAR = 30;
 
@@ -22,15 +25,15 @@ final class ConsoleProgress {
         this.err = err;
     }
 
-    /** The image has {@code layerCount} layers of {@code totalBytes} blob bytes. */
-    synchronized void resolved(int layerCount, long totalBytes) {
+    @Override
+    public synchronized void resolved(int layerCount, long totalBytes) {
         layers = layerCount;
         bytes = totalBytes;
         draw(true);
     }
 
-    /** A layer is done; {@code bytesRead} blob bytes were streamed for it (0 when it came from the index). */
-    synchronized void layerDone(long bytesRead) {
+    @Override
+    public synchronized void layerDone(Digest diffId, long bytesRead) {
         layersDone = Math.min(layers, layersDone + 1);
         bytesDone = Math.min(bytes, bytesDone + bytesRead);
         draw(layersDone == layers);

@@ -1,5 +1,6 @@
 package dev.strata.cli;
 
+import dev.strata.app.ScanProgress;
 import dev.strata.app.Strata;
 import dev.strata.app.VulnerabilityScan;
 import dev.strata.scanner.gate.GateResult;
@@ -44,7 +45,17 @@ final class ScanCommand implements Callable<Integer> {
         Terminal terminal = Terminal.detect(System.getenv());
         try (VulnerabilityScan vulns = vulnerabilities.open(data.directory());
              Strata strata = Strata.open(data.directory(), image.limits())) {
-            ScanReport report = vulnerabilities.filter(strata.scan(image.image, image.platform(), vulns));
+            ConsoleProgress progress = terminal.progress(gate.quiet)
+                    ? new ConsoleProgress(spec.commandLine().getErr()) : null;
+            ScanReport report;
+            try {
+                report = vulnerabilities.filter(strata.scan(image.image, image.platform(), vulns,
+                        progress == null ? ScanProgress.NONE : progress));
+            } finally {
+                if (progress != null) {
+                    progress.finish();
+                }
+            }
             return run.finish(report, targets, terminal, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }
