@@ -17,7 +17,7 @@ final class ByteSizeConverter implements CommandLine.ITypeConverter<Long> {
             throw new CommandLine.TypeConversionException("'" + value + "' is not a size like 1048576, 512MiB or 10GB");
         }
         long number = Long.parseLong(m.group(1));
-        int power = "kmgt".indexOf(m.group(2)) + 1;
+        int power = m.group(2).isEmpty() ? 0 : "kmgt".indexOf(m.group(2)) + 1; // indexOf("") is 0: a bare number is bytes
         boolean decimal = m.group(3).isEmpty() && !m.group(4).isEmpty() && power > 0;
         long unit = 1;
         for (int i = 0; i < power; i++) {

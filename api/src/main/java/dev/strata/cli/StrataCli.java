@@ -20,6 +20,9 @@ import java.io.PrintWriter;
                 SearchCommand.class,
                 SbomCommand.class,
                 DbCommand.class,
+                EfficiencyCommand.class,
+                DedupCommand.class,
+                DiffCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class StrataCli implements Runnable {

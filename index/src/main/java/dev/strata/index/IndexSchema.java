@@ -8,7 +8,7 @@ package dev.strata.index;
  */
 public final class IndexSchema {
     /** Bump when field names, types or meanings change; stored in the commit user data. */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
     /** Commit user-data key holding {@link #SCHEMA_VERSION}. */
     public static final String USER_DATA_SCHEMA_VERSION = "strata.schema.version";
 
@@ -42,6 +42,12 @@ public final class IndexSchema {
     public static final String LINK = "link";
     /** Content digest {@code sha256:…} of regular files (StringField + SortedDocValues); absent otherwise. */
     public static final String SHA256 = "sha256";
+    /**
+     * The first 8 bytes of {@link #SHA256} as a signed long (NumericDocValues only), on regular files with
+     * content: lets fleet-wide duplicate-content aggregation sort fixed-width keys instead of merging the
+     * per-segment terms dictionaries of {@link #SHA256}. Since schema 3.
+     */
+    public static final String CONTENT_KEY = "content_key";
 
     // ---- layer documents
     /** Uncompressed layer size (stored + NumericDocValues). */

@@ -59,8 +59,14 @@ final class LayerDocuments {
         }
         if (entry.sha256() != null) {
             keyword(doc, SHA256, entry.sha256().toString());
+            doc.add(new NumericDocValuesField(CONTENT_KEY, contentKey(entry.sha256())));
         }
         return doc;
+    }
+
+    /** The {@link IndexSchema#CONTENT_KEY} of a content digest: its first 64 bits. */
+    static long contentKey(Digest sha256) {
+        return Long.parseUnsignedLong(sha256.hex().substring(0, 16), 16);
     }
 
     static Document layerDocument(IndexedLayer layer) {

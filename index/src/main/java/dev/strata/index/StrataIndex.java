@@ -404,6 +404,33 @@ public final class StrataIndex implements Closeable {
         });
     }
 
+    // ------------------------------------------------------------------ dedup aggregations
+
+    /** Every indexed layer's summary, ordered by diffID. */
+    public List<IndexedLayer> layers() {
+        return search(s -> {
+            StoredFields stored = s.storedFields();
+            List<IndexedLayer> layers = new ArrayList<>();
+            for (int doc : allDocs(s, kind(KIND_LAYER))) {
+                layers.add(LayerDocuments.toLayer(stored.document(doc)));
+            }
+            layers.sort(java.util.Comparator.comparing(IndexedLayer::diffId));
+            return layers;
+        });
+    }
+
+    /**
+     * Regular-file content (sha256, non-empty) stored in more than one distinct layer of the index: totals and
+     * the {@code limit} contents whose storage in one common layer would save the most bytes. Aggregated from
+     * doc values (a few bytes per file in memory), not by loading documents.
+     */
+    public dev.strata.index.dedup.SharedContentReport sharedContent(int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must be >= 0");
+        }
+        return search(s -> SharedContentScan.scan(s.getIndexReader(), limit));
+    }
+
     // ------------------------------------------------------------------ file queries
 
     /** Files whose path equals {@code exactPath}, ordered by path, layer, tar position. */

@@ -19,8 +19,37 @@ public final class UnionFilesystem {
     private final NavigableMap<String, UnionEntry> paths = new TreeMap<>();
     private final List<LayerChanges> changes = new ArrayList<>();
 
+    /** Told of every entry of the filesystem that a layer deletes or replaces (for waste accounting). */
+    @FunctionalInterface
+    public interface RemovalListener {
+        /** {@code removed} (written by a lower layer, or earlier in the same one) left the view at layer {@code byLayer}. */
+        void removed(UnionEntry removed, int byLayer, ChangeKind how);
+    }
+
+    private static final RemovalListener IGNORE = (removed, byLayer, how) -> { };
+
+    private RemovalListener listener = IGNORE;
+
     /** Applies the next layer (above all applied so far) and returns what it changed. */
     public LayerChanges apply(List<LayerEntry> layerEntries) {
+        return apply(layerEntries, IGNORE);
+    }
+
+    /**
+     * As {@link #apply(List)}, telling {@code removals} of each entry the layer deletes ({@link ChangeKind#DELETED}:
+     * whiteouts, opaque directories, a directory replaced by a non-directory) or replaces at the same path
+     * ({@link ChangeKind#MODIFIED}).
+     */
+    public LayerChanges apply(List<LayerEntry> layerEntries, RemovalListener removals) {
+        listener = removals;
+        try {
+            return applyLayer(layerEntries);
+        } finally {
+            listener = IGNORE;
+        }
+    }
+
+    private LayerChanges applyLayer(List<LayerEntry> layerEntries) {
         int layerIndex = changes.size();
         Tally tally = new Tally();
         for (LayerEntry entry : layerEntries) {
@@ -46,6 +75,7 @@ public final class UnionFilesystem {
             if (self != null && self.layerIndex() < layerIndex) {
                 paths.remove(path);
                 tally.deleted(self.entry());
+                listener.removed(self, layerIndex, ChangeKind.DELETED);
             }
         }
         Map<String, UnionEntry> below = subtree(path);
@@ -54,6 +84,7 @@ public final class UnionFilesystem {
             if (child.getValue().layerIndex() < layerIndex) {
                 doomed.add(child.getKey());
                 tally.deleted(child.getValue().entry());
+                listener.removed(child.getValue(), layerIndex, ChangeKind.DELETED);
             }
         }
         doomed.forEach(paths::remove);
@@ -65,12 +96,16 @@ public final class UnionFilesystem {
             tally.added(entry);
             return;
         }
+        listener.removed(previous, layerIndex, ChangeKind.MODIFIED);
         boolean wasDir = previous.entry().type() == EntryType.DIRECTORY;
         boolean isDir = entry.type() == EntryType.DIRECTORY;
         if (wasDir && !isDir) {
             // a file replacing a directory hides the directory's lower contents
             Map<String, UnionEntry> below = subtree(entry.path());
-            below.values().forEach(e -> tally.deleted(e.entry()));
+            below.values().forEach(e -> {
+                tally.deleted(e.entry());
+                listener.removed(e, layerIndex, ChangeKind.DELETED);
+            });
             below.clear();
         }
         if (previous.layerIndex() == layerIndex) {
