@@ -40,6 +40,10 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (gate.failOn != null && vulnerabilities.skipDb) {
+            throw new IllegalArgumentException("--fail-on needs vulnerability matching and cannot be combined with "
+                    + "--skip-db (a gate without a database would always pass)");
+        }
         List<OutputTarget> targets = OutputTarget.resolve(formats, outputFile);
         GateRun run = GateRun.prepare(gate, Path.of("").toAbsolutePath());
         Terminal terminal = Terminal.detect(System.getenv());

@@ -240,6 +240,11 @@ class ScanGateTest {
         assertThat(twoToStdout.exitCode()).isEqualTo(2);
         assertThat(twoToStdout.err()).contains("only one format can go to stdout; give the others as --format FMT=FILE");
 
+        CliRun skipDb = scan("--fail-on", "critical", "--skip-db");
+        assertThat(skipDb.exitCode()).isEqualTo(2);
+        assertThat(skipDb.err()).isEqualTo("strata: error: --fail-on needs vulnerability matching and cannot be "
+                + "combined with --skip-db (a gate without a database would always pass)" + NL);
+
         CliRun missingImage = CliRun.run("scan", "--data", data(), "--fail-on", "low", tmp.resolve("none.tar").toString());
         assertThat(missingImage.exitCode()).isEqualTo(2);
         assertThat(missingImage.err()).startsWith("strata: error: ").doesNotContain("PASS").doesNotContain("FAIL");
