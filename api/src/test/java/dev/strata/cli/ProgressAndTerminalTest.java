@@ -27,7 +27,10 @@ class ProgressAndTerminalTest {
         StringWriter text = new StringWriter();
         ConsoleProgress progress = new ConsoleProgress(new PrintWriter(text));
         progress.resolved(2, 2_000_000);
+        progress.bytesRead(600_000);
+        progress.bytesRead(400_000);
         progress.layerDone(LAYER, 1_000_000);
+        progress.bytesRead(1_000_000);
         progress.layerDone(LAYER, 1_000_000);
         progress.finish();
         String out = text.toString();
