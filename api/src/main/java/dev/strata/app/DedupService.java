@@ -61,7 +61,7 @@ public final class DedupService {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must be >= 0, got " + limit);
         }
-        List<IndexedImage> images = index.images();
+        List<IndexedImage> images = index.imagesWithoutReports();
         Map<Digest, Long> sizes = new HashMap<>();
         for (IndexedLayer layer : index.layers()) {
             sizes.put(layer.diffId(), layer.uncompressedSize());

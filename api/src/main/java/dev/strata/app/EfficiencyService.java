@@ -7,6 +7,11 @@ import dev.strata.index.dedup.BaseImages;
 import dev.strata.scanner.efficiency.EfficiencyCalculator;
 import dev.strata.scanner.efficiency.ImageEfficiency;
 
+import dev.strata.scanner.efficiency.ImageEfficiency.DuplicateContent;
+import dev.strata.scanner.efficiency.ImageEfficiency.WastedPath;
+import dev.strata.scanner.image.Digest;
+
+import java.util.List;
 import java.util.Map;
 
 /** One indexed image's efficiency (waste, duplicates, score) with its detected and declared base image. */
@@ -35,8 +40,25 @@ public final class EfficiencyService {
             throw new IllegalArgumentException("limit must be >= 0, got " + limit);
         }
         IndexedImage found = IndexedImages.find(index, image);
-        ImageEfficiency efficiency = EfficiencyCalculator.compute(IndexedImages.layers(index, found), limit);
-        DetectedBase base = BaseImages.detect(found, index.images()).map(IndexedImages::detected).orElse(null);
+        ImageEfficiency efficiency = withRealDigests(found.diffIds(),
+                EfficiencyCalculator.compute(IndexedImages.layers(index, found), limit));
+        DetectedBase base = BaseImages.detect(found, index.imagesWithoutReports()).map(IndexedImages::detected).orElse(null);
         return new Report(ImageRef.of(found), base, IndexedImages.declaredBase(found), efficiency);
+    }
+
+    /** The listed wasted paths and duplicates with their real sha256 instead of the comparison stand-ins. */
+    private ImageEfficiency withRealDigests(List<Digest> diffIds, ImageEfficiency e) {
+        ContentDigests digests = new ContentDigests(index);
+        e.topWasted().forEach(w -> digests.want(diffIds.get(w.addedBy()), w.path()));
+        e.duplicates().forEach(d -> digests.want(diffIds.get(d.paths().get(0).layer()), d.paths().get(0).path()));
+        List<WastedPath> wasted = e.topWasted().stream().map(w -> new WastedPath(w.path(), w.size(),
+                digests.real(diffIds.get(w.addedBy()), w.path(), w.sha256()), w.addedBy(), w.removedBy(), w.how()))
+                .toList();
+        List<DuplicateContent> duplicates = e.duplicates().stream().map(d -> new DuplicateContent(
+                digests.real(diffIds.get(d.paths().get(0).layer()), d.paths().get(0).path(), d.sha256()), d.size(),
+                d.copies(), d.layerCount(), d.duplicateBytes(), d.paths())).toList();
+        return new ImageEfficiency(e.layerBytes(), e.layerFileBytes(), e.finalFileBytes(), e.removedBytes(),
+                e.crossLayerDuplicateBytes(), e.wastedBytes(), e.efficiency(), e.layers(), e.wastedPathCount(), wasted,
+                e.duplicateCount(), e.duplicateBytes(), duplicates);
     }
 }

@@ -9,6 +9,8 @@ import dev.strata.scanner.efficiency.EfficiencyLayer;
 import dev.strata.scanner.efficiency.FilesystemDiff;
 import dev.strata.scanner.image.Digest;
 import dev.strata.scanner.layer.LayerEntry;
+import dev.strata.scanner.report.ReportJson;
+import dev.strata.scanner.report.ScanReport;
 import dev.strata.scanner.union.UnionFilesystem;
 
 import java.util.ArrayList;
@@ -24,12 +26,26 @@ import java.util.Set;
  */
 public final class ImageDiffService {
     private final StrataIndex index;
+    private final VulnerabilityScan vulnerabilities;
 
+    /** A diff service using the findings stored in the reports (when both were matched against one database). */
     public ImageDiffService(StrataIndex index) {
-        this.index = index;
+        this(index, null);
     }
 
-    /** The diff; {@code vulnerabilities} is null while the stored reports carry no {@code vulnerabilities[]}. */
+    /**
+     * A diff service matching both images' stored packages against {@code vulnerabilities} (null: use the stored
+     * findings); no layer is read either way.
+     */
+    public ImageDiffService(StrataIndex index, VulnerabilityScan vulnerabilities) {
+        this.index = index;
+        this.vulnerabilities = vulnerabilities;
+    }
+
+    /**
+     * The diff; {@code vulnerabilities} is null unless both reports carry findings from the same vulnerability
+     * database (or a database was given to match them now).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Report(ImageRef from, ImageRef to, Layers layers, FilesystemDiff.Result files,
                          PackageDiff.Result packages, Vulnerabilities vulnerabilities) {
@@ -39,7 +55,15 @@ public final class ImageDiffService {
     public record Layers(int sharedPrefix, List<String> shared, List<String> onlyFrom, List<String> onlyTo) {
     }
 
-    public record Vulnerabilities(List<String> fixed, List<String> introduced) {
+    /** Findings fixed and introduced from one image to the other, and the database generation they come from. */
+    public record Vulnerabilities(String database, List<VulnerabilityChange> fixed,
+                                  List<VulnerabilityChange> introduced) {
+    }
+
+    /** One finding: advisory id, package name and purl type, installed and fixed version, severity. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record VulnerabilityChange(String id, String packageName, String packageType, String installedVersion,
+                                      String fixedVersion, String severity) {
     }
 
     /** Compares two indexed images, listing at most {@code limit} paths per file-change kind. */
@@ -50,12 +74,63 @@ public final class ImageDiffService {
         IndexedImage a = IndexedImages.find(index, from);
         IndexedImage b = IndexedImages.find(index, to);
         Map<Digest, List<LayerEntry>> cache = new HashMap<>();
-        FilesystemDiff.Result files = FilesystemDiff.compare(union(a, cache).paths(), union(b, cache).paths(), limit);
+        UnionFilesystem ua = union(a, cache);
+        UnionFilesystem ub = union(b, cache);
+        FilesystemDiff.Result files = withRealDigests(FilesystemDiff.compare(ua.paths(), ub.paths(), limit),
+                a, ua, b, ub);
         PackageDiff.Result packages = PackageDiff.compare(index.packagesOf(a.manifestDigest()),
                 index.packagesOf(b.manifestDigest()));
-        Vulnerabilities vulns = VulnerabilityDiff.compare(a.reportJson(), b.reportJson())
-                .map(r -> new Vulnerabilities(r.fixed(), r.introduced())).orElse(null);
+        Vulnerabilities vulns = VulnerabilityDiff.compare(matched(a), matched(b)).orElse(null);
         return new Report(ImageRef.of(a), ImageRef.of(b), layers(a, b), files, packages, vulns);
+    }
+
+    /** The stored report, matched against the database when one was given; null when it cannot be read. */
+    private ScanReport matched(IndexedImage image) {
+        ScanReport report;
+        try {
+            report = image.reportJson() == null ? null : ReportJson.read(image.reportJson());
+        } catch (RuntimeException e) {
+            return null; // a report of another shape has no findings to offer
+        }
+        if (report == null || vulnerabilities == null) {
+            return report;
+        }
+        try {
+            return vulnerabilities.match(report).report();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("vulnerability database: " + e.getMessage(), e);
+        }
+    }
+
+    /** The listed changes with real sha256 instead of the comparison stand-ins. */
+    private FilesystemDiff.Result withRealDigests(FilesystemDiff.Result r, IndexedImage a, UnionFilesystem ua,
+                                                  IndexedImage b, UnionFilesystem ub) {
+        ContentDigests digests = new ContentDigests(index);
+        List<List<FilesystemDiff.Change>> lists = List.of(r.addedPaths(), r.removedPaths(), r.changedPaths());
+        for (List<FilesystemDiff.Change> list : lists) {
+            for (FilesystemDiff.Change c : list) {
+                if (c.fromSha256() != null) {
+                    digests.want(layerOf(a, ua, c.path()), c.path());
+                }
+                if (c.toSha256() != null) {
+                    digests.want(layerOf(b, ub, c.path()), c.path());
+                }
+            }
+        }
+        List<List<FilesystemDiff.Change>> fixed = new ArrayList<>();
+        for (List<FilesystemDiff.Change> list : lists) {
+            fixed.add(list.stream().map(c -> new FilesystemDiff.Change(c.path(), c.fromType(), c.fromSize(),
+                    c.fromSha256() == null ? null : digests.real(layerOf(a, ua, c.path()), c.path(), c.fromSha256()),
+                    c.toType(), c.toSize(),
+                    c.toSha256() == null ? null : digests.real(layerOf(b, ub, c.path()), c.path(), c.toSha256())))
+                    .toList());
+        }
+        return new FilesystemDiff.Result(r.added(), r.addedBytes(), r.removed(), r.removedBytes(), r.changed(),
+                r.changedBytes(), fixed.get(0), fixed.get(1), fixed.get(2));
+    }
+
+    private static Digest layerOf(IndexedImage image, UnionFilesystem union, String path) {
+        return image.diffIds().get(union.paths().get(path).layerIndex());
     }
 
     private UnionFilesystem union(IndexedImage image, Map<Digest, List<LayerEntry>> cache) {

@@ -50,12 +50,20 @@ public final class ImageScanService {
     private final LayerReader layerReader;
     private final ExecutorService executor;
     private final Path tmpDir;
+    private final LayerFlights flights;
 
     public ImageScanService(StrataIndex index, LayerReader layerReader, ExecutorService executor, Path tmpDir) {
+        this(index, layerReader, executor, tmpDir, new LayerFlights());
+    }
+
+    /** With {@code flights} shared by every scan of this process, so concurrent scans read a layer once. */
+    public ImageScanService(StrataIndex index, LayerReader layerReader, ExecutorService executor, Path tmpDir,
+                            LayerFlights flights) {
         this.index = index;
         this.layerReader = layerReader;
         this.executor = executor;
         this.tmpDir = tmpDir;
+        this.flights = flights;
     }
 
     /** A layer streamed during this scan: its contents and what the analysers found. */
@@ -65,6 +73,15 @@ public final class ImageScanService {
     /** Scans the image named by a source reference such as {@code oci:/images/app:1.0} or a bare path. */
     public ScanReport scan(String reference, Platform platform) throws IOException {
         return scan(reference, platform, ScanProgress.NONE);
+    }
+
+    /** The stored report of the image {@code reference} names, if it is indexed complete; reads no layer. */
+    public Optional<ScanReport> storedReport(String reference, Platform platform) throws IOException {
+        try (ImageSource source = ImageSources.open(SourceReference.parse(reference))) {
+            ResolvedImage image = source.resolve(platform);
+            return storedReport(image).map(r -> r.withReferenceAndStats(image.reference(),
+                    new ScanStats(0, 0, image.layers().size(), 0)));
+        }
     }
 
     /** As {@link #scan(String, Platform)}, telling {@code progress} how it advances. */
@@ -84,7 +101,15 @@ public final class ImageScanService {
                     image.layers().stream().mapToLong(Descriptor::size).sum());
             Map<Digest, LayerAnalysis> cached = cachedAnalyses(image);
             cached.keySet().forEach(d -> progress.layerDone(d, 0));
-            Map<Digest, ReadLayer> read = readLayers(source, image, cached, progress);
+            Map<Digest, ReadLayer> read = new LinkedHashMap<>();
+            for (List<Digest> missing = missing(image, cached, read); !missing.isEmpty();
+                 missing = missing(image, cached, read)) {
+                try (LayerFlights.Claim claim = flights.claim(missing)) {
+                    read.putAll(readLayers(source, image, claim, progress));
+                    claim.awaitJoined().forEach(d -> progress.layerDone(d, 0));
+                }
+                cached = cachedAnalyses(image);
+            }
             UnionFilesystem union = new UnionFilesystem();
             List<LayerFacts> facts = new ArrayList<>();
             List<LayerFindings> findings = new ArrayList<>();
@@ -147,18 +172,18 @@ public final class ImageScanService {
     }
 
     /**
-     * Streams every layer that is not indexed with a current analysis, once each: new layers are added to the
-     * index, indexed layers analysed by older analysers get their analysis replaced.
+     * Streams every layer this scan leads ({@code claim}: not indexed with a current analysis, and no other scan
+     * of this process reading it), once each: new layers are added to the index, indexed layers analysed by
+     * older analysers get their analysis replaced.
      */
-    private Map<Digest, ReadLayer> readLayers(ImageSource source, ResolvedImage image,
-                                              Map<Digest, LayerAnalysis> cached, ScanProgress progress)
-            throws IOException {
+    private Map<Digest, ReadLayer> readLayers(ImageSource source, ResolvedImage image, LayerFlights.Claim claim,
+                                              ScanProgress progress) throws IOException {
         Map<Descriptor, Digest> wanted = new LinkedHashMap<>();
         Map<Descriptor, Integer> positions = new LinkedHashMap<>();
         for (int i = 0; i < image.layers().size(); i++) {
             Digest diffId = image.config().diffIds().get(i);
             Descriptor blob = image.layers().get(i);
-            if (!wanted.containsValue(diffId) && !cached.containsKey(diffId)) {
+            if (!wanted.containsValue(diffId) && claim.led().contains(diffId)) {
                 wanted.put(blob, diffId);
                 positions.put(blob, i);
             }
@@ -188,9 +213,17 @@ public final class ImageScanService {
             DebugLog.log("layer %d %s: read %d ms, indexed %d entries in %d ms", position, blob.digest().shortHex(),
                     (t1 - t0) / 1_000_000, contents.entries().size(), (System.nanoTime() - t1) / 1_000_000);
             read.put(diffId, new ReadLayer(contents, analysis));
+            claim.done(diffId);
             progress.layerDone(diffId, contents.size());
         });
         return read;
+    }
+
+    /** The image's layers neither indexed with a current analysis nor read by this scan. */
+    private static List<Digest> missing(ResolvedImage image, Map<Digest, LayerAnalysis> cached,
+                                        Map<Digest, ReadLayer> read) {
+        return image.config().diffIds().stream().distinct()
+                .filter(d -> !cached.containsKey(d) && !read.containsKey(d)).toList();
     }
 
     private static long millisSince(long startNanos) {

@@ -28,13 +28,16 @@ final class IndexedImages {
         return index.findImage(image).orElseThrow(() -> new ImageNotFoundException(image));
     }
 
-    /** The image's layers with their entries, each layer read from the index once even if listed twice. */
+    /**
+     * The image's layers with their entries for comparing content (stand-in digests, see
+     * {@link StrataIndex#layerEntriesForComparison}), each layer read from the index once even if listed twice.
+     */
     static List<EfficiencyLayer> layers(StrataIndex index, IndexedImage image, Map<Digest, List<LayerEntry>> cache) {
         List<EfficiencyLayer> layers = new ArrayList<>();
         for (Digest diffId : image.diffIds()) {
             long size = index.layer(diffId).orElseThrow(() -> new IllegalStateException(
                     "layer " + diffId + " of image " + image.manifestDigest() + " is not indexed")).uncompressedSize();
-            List<LayerEntry> entries = cache.computeIfAbsent(diffId, index::layerEntries);
+            List<LayerEntry> entries = cache.computeIfAbsent(diffId, index::layerEntriesForComparison);
             layers.add(new EfficiencyLayer(diffId.toString(), size, entries));
         }
         return layers;

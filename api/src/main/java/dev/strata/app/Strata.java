@@ -51,6 +51,16 @@ public final class Strata implements AutoCloseable {
         return scanner.scan(reference, platform);
     }
 
+    /** Scans as {@link #scan(String, Platform)}, telling {@code progress} how it advances. */
+    public ScanReport scan(String reference, Platform platform, ScanProgress progress) throws IOException {
+        return scanner.scan(reference, platform, progress);
+    }
+
+    /** The stored report of the image {@code reference} names when it is indexed already (no layer read). */
+    public Optional<ScanReport> storedReport(String reference, Platform platform) throws IOException {
+        return scanner.storedReport(reference, platform);
+    }
+
     /**
      * Scans the image and matches its packages against {@code vulnerabilities} (null: no matching, the report then
      * carries no vulnerability data). Findings matched against another database are recomputed from the stored

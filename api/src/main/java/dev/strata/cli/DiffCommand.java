@@ -1,7 +1,9 @@
 package dev.strata.cli;
 
 import dev.strata.app.ImageDiffService;
+import dev.strata.app.VulnerabilityScan;
 import dev.strata.index.StrataIndex;
+import dev.strata.index.advisory.NoAdvisoryDatabaseException;
 import dev.strata.scanner.report.ReportJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,6 +30,10 @@ final class DiffCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--skip-db", description = "Use only the findings stored in the reports; do not match against "
+            + "the vulnerability database.")
+    boolean skipDb;
+
     @Option(names = "--limit", paramLabel = "N", defaultValue = "100",
             description = "Paths to list per kind of file change (default: ${DEFAULT-VALUE}); counts cover all.")
     int limit;
@@ -37,12 +43,25 @@ final class DiffCommand implements Callable<Integer> {
         if (limit < 0) {
             throw new ParameterException(spec.commandLine(), "--limit must be >= 0, got " + limit);
         }
-        try (StrataIndex index = StrataIndex.open(data.directory().create())) {
-            ImageDiffService.Report report = new ImageDiffService(index).diff(from, to, limit);
+        java.nio.file.Path root = data.directory().create();
+        try (StrataIndex index = StrataIndex.open(root); VulnerabilityScan vulnerabilities = openDatabase(root)) {
+            ImageDiffService.Report report = new ImageDiffService(index, vulnerabilities).diff(from, to, limit);
             String text = output.format == OutputOptions.Format.json
                     ? ReportJson.write(report) + "\n" : DiffView.table(report);
             output.write(text, spec.commandLine().getOut());
             return ExitCodes.OK;
+        }
+    }
+
+    /** The vulnerability database, or null with {@code --skip-db} or when none was imported (no findings compared then). */
+    private VulnerabilityScan openDatabase(java.nio.file.Path root) throws java.io.IOException {
+        if (skipDb) {
+            return null;
+        }
+        try {
+            return VulnerabilityScan.open(root);
+        } catch (NoAdvisoryDatabaseException e) {
+            return null;
         }
     }
 }

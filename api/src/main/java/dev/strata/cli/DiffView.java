@@ -45,12 +45,16 @@ final class DiffView {
             out.append(packages.render());
         }
         if (r.vulnerabilities() == null) {
-            out.append("\nVulnerabilities: not in the stored reports\n");
+            out.append("\nVulnerabilities: not compared (no vulnerability database; run strata db import)\n");
         } else {
             out.append("\nVulnerabilities: ").append(r.vulnerabilities().fixed().size()).append(" fixed, ")
                     .append(r.vulnerabilities().introduced().size()).append(" introduced\n");
-            r.vulnerabilities().fixed().forEach(v -> out.append("  fixed       ").append(v).append('\n'));
-            r.vulnerabilities().introduced().forEach(v -> out.append("  introduced  ").append(v).append('\n'));
+            TextTable vulns = new TextTable("", "ID", "SEVERITY", "PACKAGE", "VERSION", "FIXED IN");
+            r.vulnerabilities().fixed().forEach(v -> vulnRow(vulns, "fixed", v));
+            r.vulnerabilities().introduced().forEach(v -> vulnRow(vulns, "new", v));
+            if (!r.vulnerabilities().fixed().isEmpty() || !r.vulnerabilities().introduced().isEmpty()) {
+                out.append(vulns.render());
+            }
         }
         return out.toString();
     }
@@ -61,6 +65,11 @@ final class DiffView {
             String type = after ? c.toType() : c.fromType();
             table.row(mark, c.path(), size != null ? Sizes.human(size) : type);
         }
+    }
+
+    private static void vulnRow(TextTable table, String mark, ImageDiffService.VulnerabilityChange v) {
+        table.row(mark, v.id(), v.severity(), v.packageName(), v.installedVersion(),
+                v.fixedVersion() == null ? "" : v.fixedVersion());
     }
 
     private static void addPackages(TextTable table, String mark, List<PackageDiff.Change> changes) {

@@ -25,6 +25,8 @@ final class ScanCommand implements Callable<Integer> {
     ImageOptions image;
     @Mixin
     DataOptions data;
+    @Mixin
+    RemoteOptions remote;
     @Option(names = "--format", paramLabel = "FMT[=FILE]", converter = OutputTarget.Converter.class,
             description = "Output format, repeatable: table, json, sarif, junit, cyclonedx, spdx (default: table); "
                     + "FMT=FILE writes that format to FILE.")
@@ -47,6 +49,10 @@ final class ScanCommand implements Callable<Integer> {
         List<OutputTarget> targets = OutputTarget.resolve(formats, outputFile);
         GateRun run = GateRun.prepare(gate, Path.of("").toAbsolutePath());
         Terminal terminal = Terminal.detect(System.getenv());
+        if (remote.url != null) {
+            ScanReport report = vulnerabilities.filter(RemoteScan.scan(remote, image.image, image.platform));
+            return run.finish(report, targets, terminal, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
         try (VulnerabilityScan vulns = vulnerabilities.open(data.directory());
              Strata strata = Strata.open(data.directory(), image.limits())) {
             ConsoleProgress progress = terminal.progress(gate.quiet)

@@ -23,6 +23,7 @@ import java.io.PrintWriter;
                 EfficiencyCommand.class,
                 DedupCommand.class,
                 DiffCommand.class,
+                ServeCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class StrataCli implements Runnable {

@@ -53,8 +53,26 @@ class DedupCommandsTest {
         return tmp.resolve("data");
     }
 
+    static String osv(String id, String pkg, String fixed) {
+        String events = "{\"introduced\":\"0\"}" + (fixed == null ? "" : ",{\"fixed\":\"" + fixed + "\"}");
+        return "{\"id\":\"" + id + "\",\"modified\":\"2024-01-01T00:00:00Z\",\"summary\":\"test\",\"affected\":[{"
+                + "\"package\":{\"ecosystem\":\"Debian:12\",\"name\":\"" + pkg + "\"},"
+                + "\"ranges\":[{\"type\":\"ECOSYSTEM\",\"events\":[" + events + "]}]}]}";
+    }
+
+    /** libfoo 1.0-1 is fixed by 1.0-2, libbar has an open advisory (removed in app2), libnew one (added in app2). */
+    static void importAdvisories() throws Exception {
+        Path dir = java.nio.file.Files.createDirectories(tmp.resolve("advisories"));
+        java.nio.file.Files.writeString(dir.resolve("foo.json"), osv("CVE-2099-0001", "libfoo", "1.0-2"));
+        java.nio.file.Files.writeString(dir.resolve("bar.json"), osv("CVE-2099-0002", "libbar", null));
+        java.nio.file.Files.writeString(dir.resolve("new.json"), osv("CVE-2099-0003", "libnew", null));
+        CliRun run = CliRun.run("db", "import", "--data", data().toString(), dir.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+    }
+
     @BeforeAll
-    static void scanFleet() {
+    static void scanFleet() throws Exception {
+        importAdvisories();
         b0 = new TarBuilder().dir("etc").file("etc/os-release", OS_RELEASE_1).dir("usr").dir("usr/lib")
                 .file("usr/lib/libbig.so", BIG).dir("var").dir("var/log").file("var/log/build.log", LOG)
                 .dir("var/cache").dir("var/cache/apt").file("var/cache/apt/pkg1", CACHE)
@@ -244,7 +262,15 @@ class DedupCommandsTest {
         assertThat(r.at("/packages/upgraded/0/to").asText()).isEqualTo("1.0-2");
         assertThat(r.at("/packages/removed").findValuesAsText("name")).containsExactly("libbar");
         assertThat(r.at("/packages/added").findValuesAsText("name")).containsExactly("libnew");
-        assertThat(r.has("vulnerabilities")).isFalse();
+        assertThat(r.at("/vulnerabilities/fixed").findValuesAsText("id")).containsExactly("CVE-2099-0001", "CVE-2099-0002");
+        assertThat(r.at("/vulnerabilities/fixed/0/packageName").asText()).isEqualTo("libfoo");
+        assertThat(r.at("/vulnerabilities/fixed/0/installedVersion").asText()).isEqualTo("1.0-1");
+        assertThat(r.at("/vulnerabilities/introduced").findValuesAsText("id")).containsExactly("CVE-2099-0003");
+        assertThat(r.at("/vulnerabilities/introduced/0/packageType").asText()).isEqualTo("deb");
+        // the reverse direction swaps them; without the database only stored findings (same database) compare
+        JsonNode back = json("diff", "app2:1", "app1:1", "--skip-db");
+        assertThat(back.at("/vulnerabilities/introduced").findValuesAsText("id"))
+                .containsExactly("CVE-2099-0001", "CVE-2099-0002");
 
         CliRun table = CliRun.run("diff", "--data", data().toString(), "app1:1", "app2:1");
         assertThat(table.exitCode()).as(table.err()).isZero();

@@ -56,7 +56,7 @@ final class FileDocReader {
                 docs[k] = (int) (order[from + k] >>> 32) - leaf.docBase;
             }
             List<Row> leafRows = new ArrayList<>(docs.length);
-            readLeaf(leaf.reader(), docs, docs.length, leafRows);
+            readLeaf(leaf.reader(), docs, docs.length, leafRows, false);
             for (int k = 0; k < docs.length; k++) {
                 rows[(int) order[from + k]] = leafRows.get(k);
             }
@@ -70,10 +70,20 @@ final class FileDocReader {
      * ord order so each compressed terms block is decoded once, not once per document.
      */
     static void readLeaf(LeafReader leaf, int[] docs, int count, List<Row> out) throws IOException {
+        readLeaf(leaf, docs, count, out, false);
+    }
+
+    /**
+     * As {@link #readLeaf(LeafReader, int[], int, List)}; with {@code contentKeys} a regular file's sha256 is the
+     * stand-in {@link #keyDigest} of its {@link IndexSchema#CONTENT_KEY} and the sha256 terms are not decoded.
+     */
+    static void readLeaf(LeafReader leaf, int[] docs, int count, List<Row> out, boolean contentKeys)
+            throws IOException {
         int[] layerOrds = ords(DocValues.getSorted(leaf, LAYER), docs, count);
         int[] pathOrds = ords(DocValues.getSorted(leaf, PATH), docs, count);
         int[] typeOrds = ords(DocValues.getSorted(leaf, TYPE), docs, count);
-        int[] shaOrds = ords(DocValues.getSorted(leaf, SHA256), docs, count);
+        int[] shaOrds = contentKeys ? null : ords(DocValues.getSorted(leaf, SHA256), docs, count);
+        long[] keys = contentKeys ? present(DocValues.getNumeric(leaf, CONTENT_KEY), docs, count) : null;
         long[] ordinal = longs(DocValues.getNumeric(leaf, ORDINAL), docs, count);
         long[] size = longs(DocValues.getNumeric(leaf, SIZE), docs, count);
         long[] mode = longs(DocValues.getNumeric(leaf, MODE), docs, count);
@@ -84,7 +94,7 @@ final class FileDocReader {
         OrdLookup layers = new OrdLookup(DocValues.getSorted(leaf, LAYER), layerOrds);
         OrdLookup paths = new OrdLookup(DocValues.getSorted(leaf, PATH), pathOrds);
         OrdLookup types = new OrdLookup(DocValues.getSorted(leaf, TYPE), typeOrds);
-        OrdLookup hashes = new OrdLookup(DocValues.getSorted(leaf, SHA256), shaOrds);
+        OrdLookup hashes = contentKeys ? null : new OrdLookup(DocValues.getSorted(leaf, SHA256), shaOrds);
         Map<Integer, Digest> layerDigests = new HashMap<>();
         Map<Integer, EntryType> entryTypes = new HashMap<>();
         for (int k = 0; k < count; k++) {
@@ -92,7 +102,12 @@ final class FileDocReader {
                     : layerDigests.computeIfAbsent(layerOrds[k], ord -> Digest.parse(layers.get(ord)));
             EntryType type = typeOrds[k] < 0 ? null
                     : entryTypes.computeIfAbsent(typeOrds[k], ord -> EntryType.valueOf(types.get(ord)));
-            Digest sha256 = shaOrds[k] < 0 ? null : Digest.parse(hashes.get(shaOrds[k]));
+            Digest sha256;
+            if (contentKeys) {
+                sha256 = keys[2 * k] == 0 ? null : keyDigest(keys[2 * k + 1]);
+            } else {
+                sha256 = shaOrds[k] < 0 ? null : Digest.parse(hashes.get(shaOrds[k]));
+            }
             LayerEntry entry = new LayerEntry(paths.get(pathOrds[k]), type, size[k], (int) mode[k], uid[k], gid[k],
                     mtime[k], links[k], sha256);
             out.add(new Row(ordinal[k], new FileHit(entry, diffId)));
@@ -105,6 +120,26 @@ final class FileDocReader {
             ords[k] = values.advanceExact(docs[k]) ? values.ordValue() : -1;
         }
         return ords;
+    }
+
+    /** The stand-in digest of a content key: its 16 hex digits followed by 48 zeros (identity only, not the content hash). */
+    static Digest keyDigest(long key) {
+        StringBuilder hex = new StringBuilder(64);
+        String k = Long.toHexString(key);
+        hex.append("0".repeat(16 - k.length())).append(k).append("0".repeat(48));
+        return new Digest("sha256", hex.toString());
+    }
+
+    /** Pairs (1 if present else 0, value) per doc. */
+    private static long[] present(NumericDocValues values, int[] docs, int count) throws IOException {
+        long[] result = new long[2 * count];
+        for (int k = 0; k < count; k++) {
+            if (values.advanceExact(docs[k])) {
+                result[2 * k] = 1;
+                result[2 * k + 1] = values.longValue();
+            }
+        }
+        return result;
     }
 
     private static long[] longs(NumericDocValues values, int[] docs, int count) throws IOException {

@@ -27,6 +27,9 @@ final class ImageLookup {
     private static final Comparator<IndexedImage> BY_INDEXED_TIME =
             Comparator.comparingLong(IndexedImage::indexedAtMillis).thenComparing(IndexedImage::manifestDigest);
 
+    private static final java.util.Set<String> WITHOUT_REPORT = java.util.Set.of(IMAGE, CONFIG, REFERENCE, TAG,
+            PLATFORM, DIFF_ID, INDEXED_AT);
+
     private final IndexSearcher searcher;
 
     ImageLookup(IndexSearcher searcher) {
@@ -35,11 +38,16 @@ final class ImageLookup {
 
     /** All image documents matching {@code query}, oldest indexed first. */
     static List<IndexedImage> images(IndexSearcher searcher, Query query) throws IOException {
+        return images(searcher, query, true);
+    }
+
+    /** As {@link #images(IndexSearcher, Query)}; without {@code withReport} the stored report is not decoded (null). */
+    static List<IndexedImage> images(IndexSearcher searcher, Query query, boolean withReport) throws IOException {
         int[] docs = StrataIndex.allDocs(searcher, StrataIndex.and(StrataIndex.kind(KIND_IMAGE), query));
         StoredFields stored = searcher.storedFields();
         List<IndexedImage> images = new ArrayList<>(docs.length);
         for (int doc : docs) {
-            images.add(ImageDocuments.toImage(stored.document(doc)));
+            images.add(ImageDocuments.toImage(withReport ? stored.document(doc) : stored.document(doc, WITHOUT_REPORT)));
         }
         images.sort(BY_INDEXED_TIME);
         return images;

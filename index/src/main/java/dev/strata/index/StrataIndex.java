@@ -234,6 +234,45 @@ public final class StrataIndex implements Closeable {
 
     /** All entries of a layer in original tar order; empty when the layer is not indexed. */
     public List<LayerEntry> layerEntries(Digest diffId) {
+        return layerEntries(diffId, false);
+    }
+
+    /**
+     * As {@link #layerEntries(Digest)}, but for comparing content only: a regular file's {@code sha256} is a
+     * stand-in made of the first 64 bits of its real digest followed by zeros, so equal contents have equal
+     * stand-ins (a different content shares one with probability 2^-64) while the sha256 terms — the costly part
+     * of reading a layer from a large index — are not decoded. Get real digests with {@link #sha256At}.
+     */
+    public List<LayerEntry> layerEntriesForComparison(Digest diffId) {
+        return layerEntries(diffId, true);
+    }
+
+    /**
+     * The real content digests of the regular files of one layer at the given paths, in tar order per path (a
+     * path written twice in a layer has two); paths without a regular file in the layer are absent.
+     */
+    public Map<String, List<Digest>> sha256At(Digest diffId, java.util.Collection<String> paths) {
+        if (paths.isEmpty()) {
+            return Map.of();
+        }
+        List<BytesRef> terms = paths.stream().distinct().map(BytesRef::new).toList();
+        Query query = and(and(kind(KIND_FILE), new TermQuery(new Term(LAYER, diffId.toString()))),
+                new TermInSetQuery(PATH, terms));
+        return search(s -> {
+            List<FileDocReader.Row> rows = new ArrayList<>(FileDocReader.read(s.getIndexReader(), allDocs(s, query)));
+            rows.sort((a, b) -> Long.compare(a.ordinal(), b.ordinal()));
+            Map<String, List<Digest>> out = new java.util.HashMap<>();
+            for (FileDocReader.Row row : rows) {
+                LayerEntry e = row.hit().entry();
+                if (e.sha256() != null) {
+                    out.computeIfAbsent(e.path(), p -> new ArrayList<>()).add(e.sha256());
+                }
+            }
+            return out;
+        });
+    }
+
+    private List<LayerEntry> layerEntries(Digest diffId, boolean contentKeys) {
         Query query = and(kind(KIND_FILE), new TermQuery(new Term(LAYER, diffId.toString())));
         return search(s -> {
             Weight weight = s.createWeight(s.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
@@ -255,7 +294,7 @@ public final class StrataIndex implements Closeable {
                         docs[count++] = doc;
                     }
                 }
-                FileDocReader.readLeaf(leaf.reader(), docs, count, rows);
+                FileDocReader.readLeaf(leaf.reader(), docs, count, rows, contentKeys);
             }
             return FileDocReader.entriesInOrder(rows);
         });
@@ -356,6 +395,11 @@ public final class StrataIndex implements Closeable {
     /** All images, oldest indexed first. */
     public List<IndexedImage> images() {
         return search(s -> ImageLookup.images(s, kind(KIND_IMAGE)));
+    }
+
+    /** All images without their stored reports ({@code reportJson} null), oldest indexed first: cheap for fleet views. */
+    public List<IndexedImage> imagesWithoutReports() {
+        return search(s -> ImageLookup.images(s, kind(KIND_IMAGE), false));
     }
 
     /** Images whose layer list contains this diffID, oldest indexed first. */

@@ -84,6 +84,38 @@ class StrataIndexSharedContentTest {
         assertThat(index.layers()).extracting(IndexedLayer::diffId).containsExactly(l1);
     }
 
+    @Test
+    void imagesWithoutReportsSkipOnlyTheReport() {
+        Digest l1 = digest("l1");
+        add(l1, List.of(file("/a", BIG)));
+        IndexedImage image = image("one", 1, List.of("one:1"), l1);
+        index.putImage(image);
+
+        assertThat(index.imagesWithoutReports()).containsExactly(
+                new IndexedImage(image.manifestDigest(), image.configDigest(), image.reference(), image.repoTags(),
+                        image.platform(), image.diffIds(), image.indexedAtMillis(), null));
+        assertThat(index.images().get(0).reportJson()).isEqualTo(image.reportJson());
+    }
+
+    @Test
+    void comparisonEntriesCarryContentStandInsAndRealDigestsResolveByPath() {
+        Digest l1 = digest("l1");
+        List<LayerEntry> entries = List.of(dir("/etc"), file("/etc/a", BIG), file("/etc/b", BIG), file("/etc/c", SMALL),
+                file("/etc/a", SMALL));
+        add(l1, entries);
+
+        List<LayerEntry> keyed = index.layerEntriesForComparison(l1);
+
+        assertThat(keyed).extracting(LayerEntry::path).containsExactly("/etc", "/etc/a", "/etc/b", "/etc/c", "/etc/a");
+        assertThat(keyed.get(0).sha256()).isNull();
+        assertThat(keyed.get(1).sha256()).isEqualTo(keyed.get(2).sha256()).isNotEqualTo(keyed.get(3).sha256());
+        assertThat(keyed.get(1).sha256().hex()).startsWith(digest(BIG).hex().substring(0, 16)).endsWith("0".repeat(48));
+        assertThat(keyed.get(1)).usingRecursiveComparison().ignoringFields("sha256").isEqualTo(entries.get(1));
+        assertThat(index.sha256At(l1, List.of("/etc/a", "/etc/c", "/etc", "/nope"))).containsOnly(
+                org.assertj.core.api.Assertions.entry("/etc/a", List.of(digest(BIG), digest(SMALL))),
+                org.assertj.core.api.Assertions.entry("/etc/c", List.of(digest(SMALL))));
+    }
+
     private void add(Digest diffId, List<LayerEntry> entries) {
         index.addLayer(layerOf(diffId, entries), entries);
     }

@@ -3,14 +3,19 @@ package dev.strata.index.advisory;
 import dev.strata.scanner.vuln.match.Advisory;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The advisory index schema: one document per (advisory, ecosystem, package name), with indexed {@code ecosystem},
- * {@code name}, {@code source}, {@code record} ({@code source|id}) and {@code key} (unique per document) terms, the
- * source as a stored field and the advisory as one stored JSON field ({@link AdvisoryJson}). An OSV document holds the
- * record reduced to the {@code affected} entries of its one package.
+ * {@code name}, {@code source}, {@code record} ({@code source|id}) and {@code key} (unique per document) terms, and
+ * {@code source NEWLINE json} ({@link AdvisoryJson}) as binary doc values: Lucene keeps those uncompressed, so a lookup
+ * reads them straight from the file instead of decompressing a stored-field block per document. An OSV document
+ * holds the record reduced to the {@code affected} entries of its one package.
  */
 final class AdvisoryFields {
     static final String ECOSYSTEM = "ecosystem";
@@ -19,6 +24,10 @@ final class AdvisoryFields {
     static final String RECORD = "record";
     static final String KEY = "key";
     static final String JSON = "json";
+    /** Doc values {@code ecosystem NUL name}: the index is sorted on it, so one package's documents sit together. */
+    static final String PACKAGE = "package";
+    /** The index sort: a package's documents share stored-field blocks, so a lookup decompresses few blocks. */
+    static final Sort SORT = new Sort(new SortField(PACKAGE, SortField.Type.STRING));
 
     /** Source names, as in {@link SourceStatus#source()}. */
     static final String OSV = "osv";
@@ -67,10 +76,11 @@ final class AdvisoryFields {
         Document doc = new Document();
         doc.add(new StringField(ECOSYSTEM, ecosystem(a), Field.Store.NO));
         doc.add(new StringField(NAME, name(a), Field.Store.NO));
-        doc.add(new StringField(SOURCE, source(a), Field.Store.YES));
+        doc.add(new StringField(SOURCE, source(a), Field.Store.NO));
         doc.add(new StringField(RECORD, record(a), Field.Store.NO));
         doc.add(new StringField(KEY, key(a), Field.Store.NO));
-        doc.add(new StoredField(JSON, AdvisoryJson.encode(a)));
+        doc.add(new SortedDocValuesField(PACKAGE, new BytesRef(ecosystem(a) + '\u0000' + name(a))));
+        doc.add(new BinaryDocValuesField(JSON, new BytesRef(source(a) + '\n' + AdvisoryJson.encode(a))));
         return doc;
     }
 }

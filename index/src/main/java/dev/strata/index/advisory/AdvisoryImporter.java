@@ -129,7 +129,8 @@ public final class AdvisoryImporter {
             Files.createDirectories(genDir);
             try (Directory dir = FSDirectory.open(genDir.resolve(VulnDbLayout.INDEX));
                  IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig()
-                         .setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
+                         .setOpenMode(IndexWriterConfig.OpenMode.CREATE).setIndexSort(AdvisoryFields.SORT)
+                         .setRAMBufferSizeMB(64))) {
                 if (current.isPresent()) {
                     try (Directory old = FSDirectory.open(layout.generation(current.get()).resolve(VulnDbLayout.INDEX))) {
                         writer.addIndexes(old);
@@ -250,12 +251,17 @@ public final class AdvisoryImporter {
                     k -> new ArrayList<>()).add(affected);
         }
         for (List<OsvAffected> entries : byPackage.values()) {
-            // one document per package; references are not needed for matching and are left out
+            // one document per package; references are not needed for matching and are left out, and details
+            // only as the title when there is no summary (their first line), which keeps lookups cheap to decode
             OsvRecord reduced = new OsvRecord(r.schemaVersion(), r.id(), r.modified(), r.published(), null,
-                    r.aliases(), r.upstream(), r.related(), r.summary(), r.details(), r.severity(), entries,
-                    List.of(), r.databaseSpecific());
+                    r.aliases(), r.upstream(), r.related(), r.summary(), r.summary() != null ? null : firstLine(r.details()),
+                    r.severity(), entries, List.of(), r.databaseSpecific());
             writer.addDocument(AdvisoryFields.document(new Advisory.OsvAdvisory(reduced)));
         }
+    }
+
+    private static String firstLine(String text) {
+        return text == null || text.isBlank() ? null : text.strip().lines().findFirst().orElse(null);
     }
 
     private static void replace(IndexWriter writer, Advisory a) throws IOException {

@@ -10,14 +10,17 @@ import java.util.Comparator;
 import java.util.List;
 import dev.strata.scanner.vuln.match.Advisory;
 import dev.strata.scanner.vuln.match.AdvisorySource;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -83,12 +86,10 @@ public final class AdvisoryStore implements AdvisorySource, Closeable {
                 .add(new TermQuery(new Term(AdvisoryFields.NAME, name)), BooleanClause.Occur.FILTER)
                 .build();
         try {
-            int max = Math.max(1, searcher.count(query));
-            StoredFields fields = searcher.storedFields();
             List<Advisory> out = new ArrayList<>();
-            for (ScoreDoc hit : searcher.search(query, max).scoreDocs) {
-                Document doc = fields.document(hit.doc);
-                out.add(AdvisoryJson.decode(doc.get(AdvisoryFields.SOURCE), doc.get(AdvisoryFields.JSON)));
+            for (String value : values(query)) {
+                int newline = value.indexOf('\n');
+                out.add(AdvisoryJson.decode(value.substring(0, newline), value.substring(newline + 1)));
             }
             out.sort(Comparator.comparing(AdvisoryFields::source).thenComparing(Advisory::id)
                     .thenComparing(AdvisoryFields::key));
@@ -96,6 +97,33 @@ public final class AdvisoryStore implements AdvisorySource, Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("reading vulnerability database " + generation, e);
         }
+    }
+
+    /** The stored values of the matching documents, read in doc order (a package's documents are adjacent). */
+    private List<String> values(Query query) throws IOException {
+        List<String> out = new ArrayList<>();
+        searcher.search(query, new SimpleCollector() {
+            private BinaryDocValues values;
+
+            @Override
+            protected void doSetNextReader(LeafReaderContext context) throws IOException {
+                values = DocValues.getBinary(context.reader(), AdvisoryFields.JSON);
+            }
+
+            @Override
+            public void collect(int doc) throws IOException {
+                if (!values.advanceExact(doc)) {
+                    throw new IOException("advisory document " + doc + " has no value in generation " + generation);
+                }
+                out.add(values.binaryValue().utf8ToString());
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+                return ScoreMode.COMPLETE_NO_SCORES;
+            }
+        });
+        return out;
     }
 
     /** What the open generation holds, per source. */

@@ -8,8 +8,8 @@
  *       move of {@code CURRENT.tmp}, so readers see either the old or the new generation, never a mix;</li>
  *   <li>{@code gen-<n>/index/}: the Lucene index, one document per (advisory, ecosystem, package name) with indexed
  *       {@code ecosystem}, {@code name}, {@code source}, {@code record} and {@code key} terms and the
- *       advisory as one stored JSON field (OSV records as OSV JSON reduced to that package's {@code affected}
- *       entries); {@link dev.strata.index.advisory.AdvisoryStore} answers the matcher's
+ *       advisory's JSON as binary doc values (OSV records as OSV JSON reduced to that package's {@code affected}
+ *       entries), sorted by package so a package's documents are adjacent; {@link dev.strata.index.advisory.AdvisoryStore} answers the matcher's
  *       {@link dev.strata.scanner.vuln.match.AdvisorySource} from it;</li>
  *   <li>{@code gen-<n>/status.json}: the {@link dev.strata.index.advisory.DatabaseStatus} of that generation;</li>
  *   <li>{@code import.lock}: held while {@link dev.strata.index.advisory.AdvisoryImporter} runs.</li>

@@ -1,7 +1,5 @@
 package dev.strata.index.dedup;
 
-import org.apache.lucene.util.IntroSorter;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -58,92 +56,92 @@ public final class ContentRows {
     }
 
     /**
-     * Sorts the rows by (key, layer) and returns the totals and the {@code limit} groups saving the most bytes
-     * (ties by key). Savings of a content = size × (distinct layers − 1): what one common layer holding it
-     * would save; copies at several paths of one layer are not counted here.
+     * Groups the rows by content and returns the totals and the {@code limit} groups saving the most bytes (ties
+     * by key). Savings of a content = size × (distinct layers − 1): what one common layer holding it would save;
+     * copies at several paths of one layer are not counted here.
+     *
+     * <p>One primitive sort: each row becomes a long holding the high bits of its key above its row number,
+     * so rows with equal key prefixes end up adjacent; each such run (a few rows) is then split by full key
+     * and its layers counted.
      */
     public Groups groupSharedAcrossLayers(int limit) {
-        sort();
+        int bits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, count - 1)));
+        long rowMask = (1L << bits) - 1;
+        long[] packed = new long[count];
+        for (int i = 0; i < count; i++) {
+            packed[i] = (keys[i] & ~rowMask) | i;
+        }
+        java.util.Arrays.sort(packed);
         Comparator<Group> bySaving = Comparator.comparingLong(Group::savedBytes).thenComparing(
                 Group::key, Comparator.reverseOrder());
         PriorityQueue<Group> top = new PriorityQueue<>(bySaving);
-        long contents = 0;
-        long copies = 0;
-        long stored = 0;
-        long saved = 0;
+        long[] totals = new long[4]; // contents, copies, stored, saved
+        int[] run = new int[16];
         int i = 0;
         while (i < count) {
-            int start = i;
-            long key = keys[i];
-            long size = sizes[i];
+            long prefix = packed[i] & ~rowMask;
+            int n = 0;
+            while (i < count && (packed[i] & ~rowMask) == prefix) {
+                if (n == run.length) {
+                    run = Arrays.copyOf(run, n * 2);
+                }
+                run[n++] = (int) (packed[i] & rowMask);
+                i++;
+            }
+            if (n > 1) {
+                groupRun(run, n, limit, top, totals, bySaving);
+            }
+        }
+        List<Group> ranked = new ArrayList<>(top);
+        ranked.sort(bySaving.reversed());
+        return new Groups(totals[0], totals[1], totals[2], totals[3], ranked);
+    }
+
+    /** Splits one run of rows sharing a key prefix by full key, counting each content's distinct layers. */
+    private void groupRun(int[] run, int n, int limit, PriorityQueue<Group> top, long[] totals,
+                          Comparator<Group> bySaving) {
+        Integer[] rows = new Integer[n];
+        for (int k = 0; k < n; k++) {
+            rows[k] = run[k];
+        }
+        Arrays.sort(rows, (a, b) -> {
+            int c = Long.compare(keys[a], keys[b]);
+            return c != 0 ? c : Integer.compare(layers[a], layers[b]);
+        });
+        int k = 0;
+        while (k < n) {
+            int start = k;
+            long key = keys[rows[k]];
+            long size = sizes[rows[k]];
             int distinct = 1;
-            i++;
-            while (i < count && keys[i] == key) {
-                if (layers[i] != layers[i - 1]) {
+            k++;
+            while (k < n && keys[rows[k]] == key) {
+                if (layers[rows[k]] != layers[rows[k - 1]]) {
                     distinct++;
                 }
-                size = Math.max(size, sizes[i]);
-                i++;
+                size = Math.max(size, sizes[rows[k]]);
+                k++;
             }
             if (distinct < 2) {
                 continue;
             }
-            int n = i - start;
-            long groupSaved = size * (distinct - 1);
-            contents++;
-            copies += n;
-            stored += size * n;
-            saved += groupSaved;
-            if (limit > 0 && (top.size() < limit || groupSaved > top.peek().savedBytes())) {
-                top.add(new Group(key, size, n, distinct, groupSaved, Arrays.copyOfRange(rowIds, start, i)));
+            int copies = k - start;
+            long saved = size * (distinct - 1);
+            totals[0]++;
+            totals[1] += copies;
+            totals[2] += size * copies;
+            totals[3] += saved;
+            if (limit > 0 && (top.size() < limit || bySaving.compare(
+                    new Group(key, size, copies, distinct, saved, null), top.peek()) > 0)) {
+                int[] ids = new int[copies];
+                for (int c = 0; c < copies; c++) {
+                    ids[c] = rowIds[rows[start + c]];
+                }
+                top.add(new Group(key, size, copies, distinct, saved, ids));
                 if (top.size() > limit) {
                     top.poll();
                 }
             }
         }
-        List<Group> ranked = new ArrayList<>(top);
-        ranked.sort(bySaving.reversed());
-        return new Groups(contents, copies, stored, saved, ranked);
-    }
-
-    private void sort() {
-        new IntroSorter() {
-            private long pivotKey;
-            private int pivotLayer;
-
-            @Override
-            protected void swap(int a, int b) {
-                long k = keys[a];
-                keys[a] = keys[b];
-                keys[b] = k;
-                long s = sizes[a];
-                sizes[a] = sizes[b];
-                sizes[b] = s;
-                int l = layers[a];
-                layers[a] = layers[b];
-                layers[b] = l;
-                int r = rowIds[a];
-                rowIds[a] = rowIds[b];
-                rowIds[b] = r;
-            }
-
-            @Override
-            protected void setPivot(int i) {
-                pivotKey = keys[i];
-                pivotLayer = layers[i];
-            }
-
-            @Override
-            protected int comparePivot(int j) {
-                int c = Long.compare(pivotKey, keys[j]);
-                return c != 0 ? c : Integer.compare(pivotLayer, layers[j]);
-            }
-
-            @Override
-            protected int compare(int a, int b) {
-                int c = Long.compare(keys[a], keys[b]);
-                return c != 0 ? c : Integer.compare(layers[a], layers[b]);
-            }
-        }.sort(0, count);
     }
 }

@@ -130,16 +130,16 @@ class AdvisoryImporterTest {
             assertEquals("1:1.2.11.dfsg-4", zlib.get("CVE-2018-25032").fixedVersion());
             assertEquals(DebianStatus.OPEN, zlib.get("CVE-2023-45853").status());
             assertEquals("bookworm", zlib.get("CVE-2023-45853").release());
-            assertEquals("ignored", zlib.get("CVE-2023-45853").noDsaReason());
+            assertEquals(null, zlib.get("CVE-2023-45853").noDsaReason());
 
             DebianAdvisory trixie = debian(store.lookup("Debian:13", "zlib").get(0));
-            assertEquals("1:1.3.dfsg-3.1", trixie.fixedVersion());
+            assertEquals("1:1.3.dfsg-2", trixie.fixedVersion());
             DebianAdvisory notAffected = debian(store.lookup("Debian:11", "openssl").stream()
                     .filter(a -> a.id().equals("CVE-2022-3602")).findFirst().orElseThrow());
             assertEquals(DebianStatus.NOT_AFFECTED, notAffected.status());
 
             SourceStatus debian = store.status().source("debian-tracker").orElseThrow();
-            assertEquals(Map.of("Debian:11", 4L, "Debian:12", 11L, "Debian:13", 2L), debian.documentsByEcosystem());
+            assertEquals(Map.of("Debian:11", 6L, "Debian:12", 11L, "Debian:13", 1L), debian.documentsByEcosystem());
             assertEquals(0, debian.malformed());
         }
     }
@@ -176,7 +176,7 @@ class AdvisoryImporterTest {
         assertEquals(2, debian.malformed(), debian.malformedNames().toString());
         assertTrue(debian.malformedNames().stream().anyMatch(n -> n.contains("CVE-2000-0003")),
                 debian.malformedNames().toString());
-        assertEquals(Map.of("Debian:11", 4L, "Debian:12", 12L, "Debian:13", 2L), debian.documentsByEcosystem());
+        assertEquals(Map.of("Debian:11", 6L, "Debian:12", 12L, "Debian:13", 1L), debian.documentsByEcosystem());
     }
 
     @Test

@@ -3,23 +3,25 @@ package dev.strata.scanner.image;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /** A content digest such as {@code sha256:0123…}, validated on construction. */
 public record Digest(String algorithm, String hex) implements Comparable<Digest> {
-    private static final Pattern SHA256_HEX = Pattern.compile("[a-f0-9]{64}");
-    private static final Pattern SHA512_HEX = Pattern.compile("[a-f0-9]{128}");
-
     public Digest {
         switch (algorithm) {
-            case "sha256" -> requireHex(SHA256_HEX, algorithm, hex);
-            case "sha512" -> requireHex(SHA512_HEX, algorithm, hex);
+            case "sha256" -> requireHex(64, algorithm, hex);
+            case "sha512" -> requireHex(128, algorithm, hex);
             default -> throw new IllegalArgumentException("unsupported digest algorithm '" + algorithm + "'");
         }
     }
 
-    private static void requireHex(Pattern pattern, String algorithm, String hex) {
-        if (hex == null || !pattern.matcher(hex).matches()) {
+    /** {@code hex} must be exactly {@code length} characters of {@code [a-f0-9]} (a loop: digests are parsed per file). */
+    private static void requireHex(int length, String algorithm, String hex) {
+        boolean ok = hex != null && hex.length() == length;
+        for (int i = 0; ok && i < length; i++) {
+            char c = hex.charAt(i);
+            ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+        }
+        if (!ok) {
             throw new IllegalArgumentException("malformed " + algorithm + " digest '" + hex + "'");
         }
     }

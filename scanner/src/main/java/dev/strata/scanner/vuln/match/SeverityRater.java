@@ -18,6 +18,9 @@ import java.util.Locale;
 public final class SeverityRater {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Base scores by vector: real feeds repeat a few thousand vectors across hundreds of thousands of records. */
+    private static final int MAX_CACHED = 10_000;
+    private static final java.util.Map<String, Double> SCORES = new java.util.concurrent.ConcurrentHashMap<>();
 
     private SeverityRater() {
     }
@@ -49,8 +52,20 @@ public final class SeverityRater {
         };
     }
 
-    /** The CVSS v3.x base score of a vector, or -1 when the calculator rejects it. */
+    /** The CVSS v3.x base score of a vector, or -1 when the calculator rejects it (memoised). */
     static double baseScore(String vector) {
+        Double known = SCORES.get(vector);
+        if (known != null) {
+            return known;
+        }
+        double score = computeBaseScore(vector);
+        if (SCORES.size() < MAX_CACHED) {
+            SCORES.put(vector, score);
+        }
+        return score;
+    }
+
+    private static double computeBaseScore(String vector) {
         try {
             Cvss cvss = Cvss.fromVector(vector);
             return cvss == null ? -1 : cvss.calculateScore().getBaseScore();

@@ -25,7 +25,7 @@ class DebianMatchTest {
         assertThat(verdicts("zlib", "1:1.2.13.dfsg-1")).isEqualTo(Map.of(
                 "CVE-2018-25032", "NOT_AFFECTED",
                 "CVE-2022-37434", "NOT_AFFECTED",
-                "CVE-2023-45853", "WONT_FIX"));
+                "CVE-2023-45853", "AFFECTED_UNFIXED"));
     }
 
     @Test
@@ -33,7 +33,7 @@ class DebianMatchTest {
         assertThat(verdicts("zlib", "1:1.2.11.dfsg-4")).isEqualTo(Map.of(
                 "CVE-2018-25032", "NOT_AFFECTED",
                 "CVE-2022-37434", "AFFECTED_FIXED_IN 1:1.2.11.dfsg-4.1",
-                "CVE-2023-45853", "WONT_FIX"));
+                "CVE-2023-45853", "AFFECTED_UNFIXED"));
     }
 
     @Test
@@ -46,23 +46,33 @@ class DebianMatchTest {
     @Test
     void bookwormOpensslAtTheReleaseVersion() throws IOException {
         assertThat(verdicts("openssl", "3.0.11-1~deb12u2")).isEqualTo(Map.of(
-                "CVE-2010-0928", "AFFECTED_UNFIXED",
+                "CVE-2007-6755", "NOT_AFFECTED",
+                "CVE-2022-3602", "NOT_AFFECTED",
                 "CVE-2023-0464", "NOT_AFFECTED",
                 "CVE-2023-5678", "AFFECTED_FIXED_IN 3.0.13-1~deb12u1",
-                "CVE-2024-4741", "AFFECTED_FIXED_IN 3.0.14-1~deb12u1",
-                "CVE-2024-9143", "FIX_DEFERRED",
-                "CVE-2022-3602", "NOT_AFFECTED",
-                "CVE-2025-0001", "UNDETERMINED",
+                "CVE-2024-2511", "AFFECTED_FIXED_IN 3.0.14-1~deb12u1",
+                "CVE-2024-4741", "FIX_DEFERRED",
+                "CVE-2024-5535", "FIX_DEFERRED"));
+    }
+
+    @Test
+    void constructedRuleCases() throws IOException {
+        List<DebianAdvisory> rules = DebianTrackerParserTest.parse("debian-tracker-rules.json", Set.of()).advisories;
+        assertThat(DebianMatch.match("openssl", "3.0.11-1~deb12u2", rules).stream().collect(Collectors.toMap(
+                DebianMatch.Verdict::id, v -> v.state().name()))).isEqualTo(Map.of(
+                "CVE-2099-0001", "UNDETERMINED",
+                "CVE-2099-0002", "FIX_DEFERRED",
+                "CVE-2099-0003", "WONT_FIX",
                 "TEMP-0000000-7A0F1B", "AFFECTED_UNFIXED"));
     }
 
     @Test
     void tildeSecurityVersionEqualToTheFixIsNotAffected() throws IOException {
-        assertThat(verdicts("openssl", "3.0.14-1~deb12u1")).containsEntry("CVE-2024-4741", "NOT_AFFECTED")
+        assertThat(verdicts("openssl", "3.0.14-1~deb12u1")).containsEntry("CVE-2024-2511", "NOT_AFFECTED")
                 .containsEntry("CVE-2023-5678", "NOT_AFFECTED");
         // ~deb12u1 sorts before the unsuffixed revision, so the backport is older than 3.0.14-1.
         assertThat(verdicts("openssl", "3.0.13-1")).containsEntry("CVE-2023-5678", "NOT_AFFECTED")
-                .containsEntry("CVE-2024-4741", "AFFECTED_FIXED_IN 3.0.14-1~deb12u1");
+                .containsEntry("CVE-2024-2511", "AFFECTED_FIXED_IN 3.0.14-1~deb12u1");
     }
 
     @Test
@@ -90,7 +100,7 @@ class DebianMatchTest {
         List<DebianAdvisory> all = DebianTrackerParserTest.parse("debian-tracker-excerpt.json", Set.of()).advisories;
         assertThat(DebianMatch.match("bullseye", "openssl", "1.1.1w-0+deb11u1", all).stream()
                 .map(v -> v.id() + " " + v.state())).containsExactlyInAnyOrder(
-                        "CVE-2023-5678 WONT_FIX", "CVE-2022-3602 NOT_AFFECTED");
+                        "CVE-2023-5678 AFFECTED_UNFIXED", "CVE-2022-3602 NOT_AFFECTED", "CVE-2024-4741 FIX_DEFERRED");
     }
 
     @Test

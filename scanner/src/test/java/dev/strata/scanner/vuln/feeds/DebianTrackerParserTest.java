@@ -61,12 +61,14 @@ class DebianTrackerParserTest {
                 "zlib/CVE-2018-25032/bookworm", "zlib/CVE-2018-25032/bullseye",
                 "zlib/CVE-2022-37434/bookworm", "zlib/CVE-2022-37434/bullseye",
                 "zlib/CVE-2023-45853/bookworm", "zlib/CVE-2023-45853/trixie",
-                "openssl/CVE-2010-0928/bookworm", "openssl/CVE-2023-0464/bookworm",
-                "openssl/CVE-2023-5678/bookworm", "openssl/CVE-2023-5678/bullseye",
-                "openssl/CVE-2024-4741/bookworm", "openssl/CVE-2024-4741/trixie",
-                "openssl/CVE-2024-9143/bookworm",
+                "libz-mingw-w64/CVE-2022-37434/bookworm", "libz-mingw-w64/CVE-2022-37434/bullseye",
+                "openssl/CVE-2007-6755/bookworm",
                 "openssl/CVE-2022-3602/bookworm", "openssl/CVE-2022-3602/bullseye",
-                "openssl/CVE-2025-0001/bookworm", "openssl/TEMP-0000000-7A0F1B/bookworm");
+                "openssl/CVE-2023-0464/bookworm",
+                "openssl/CVE-2023-5678/bookworm", "openssl/CVE-2023-5678/bullseye",
+                "openssl/CVE-2024-2511/bookworm",
+                "openssl/CVE-2024-4741/bookworm", "openssl/CVE-2024-4741/bullseye",
+                "openssl/CVE-2024-5535/bookworm");
     }
 
     @Test
@@ -74,7 +76,8 @@ class DebianTrackerParserTest {
         Collector c = parse("debian-tracker-excerpt.json", Set.of("bullseye"));
         assertThat(c.keys()).containsExactlyInAnyOrder(
                 "zlib/CVE-2018-25032/bullseye", "zlib/CVE-2022-37434/bullseye",
-                "openssl/CVE-2023-5678/bullseye", "openssl/CVE-2022-3602/bullseye");
+                "libz-mingw-w64/CVE-2022-37434/bullseye", "openssl/CVE-2022-3602/bullseye",
+                "openssl/CVE-2023-5678/bullseye", "openssl/CVE-2024-4741/bullseye");
     }
 
     @Test
@@ -85,24 +88,39 @@ class DebianTrackerParserTest {
         assertThat(fixed.status()).isEqualTo(DebianStatus.FIXED);
         assertThat(fixed.fixedVersion()).isEqualTo("1:1.2.11.dfsg-4.1");
         assertThat(fixed.debianBug()).isEqualTo(1016710L);
-        assertThat(fixed.scope()).isEqualTo("remote");
+        assertThat(fixed.scope()).isNull();
         assertThat(fixed.cve()).isTrue();
         assertThat(fixed.repositories()).isEqualTo(Map.of("bookworm", "1:1.2.13.dfsg-1"));
 
-        DebianAdvisory ignored = c.get("CVE-2023-45853", "bookworm");
-        assertThat(ignored.status()).isEqualTo(DebianStatus.OPEN);
-        assertThat(ignored.fixedVersion()).isNull();
-        assertThat(ignored.noDsaReason()).isEqualTo("ignored");
-        assertThat(ignored.noDsa()).startsWith("contrib/minizip not built");
+        DebianAdvisory open = c.get("CVE-2023-45853", "bookworm");
+        assertThat(open.status()).isEqualTo(DebianStatus.OPEN);
+        assertThat(open.fixedVersion()).isNull();
+        assertThat(open.noDsa()).isNull();
+        assertThat(open.description()).startsWith("MiniZip in zlib through 1.3");
 
         DebianAdvisory notAffected = c.get("CVE-2022-3602", "bullseye");
         assertThat(notAffected.status()).isEqualTo(DebianStatus.NOT_AFFECTED);
         assertThat(notAffected.fixedVersion()).isNull();
 
-        assertThat(c.get("CVE-2022-3602", "bookworm").urgency()).isEqualTo("high");
-        assertThat(c.get("CVE-2024-9143", "bookworm").nextPointUpdate()).isTrue();
-        assertThat(c.get("CVE-2024-4741", "trixie").noDsaReason()).isEqualTo("postponed");
-        assertThat(c.get("CVE-2025-0001", "bookworm").status()).isEqualTo(DebianStatus.UNDETERMINED);
+        assertThat(c.get("CVE-2007-6755", "bookworm").urgency()).isEqualTo("unimportant");
+        DebianAdvisory postponed = c.get("CVE-2024-4741", "bookworm");
+        assertThat(postponed.noDsaReason()).isEqualTo("postponed");
+        assertThat(postponed.noDsa()).isEqualTo("Minor issue, fix along with next update round");
+        DebianAdvisory noDsa = c.advisories.stream().filter(a -> a.sourcePackage().equals("libz-mingw-w64")
+                && a.release().equals("bullseye")).findFirst().orElseThrow();
+        assertThat(noDsa.noDsa()).isEqualTo("Minor issue");
+        assertThat(noDsa.noDsaReason()).isEmpty();
+    }
+
+    @Test
+    void mapsTheConstructedRuleCases() throws IOException {
+        Collector c = parse("debian-tracker-rules.json", Set.of());
+        assertThat(c.warnings).isEmpty();
+        assertThat(c.get("CVE-2099-0002", "bookworm").urgency()).isEqualTo("high");
+        assertThat(c.get("CVE-2099-0002", "bookworm").nextPointUpdate()).isTrue();
+        assertThat(c.get("CVE-2099-0002", "bookworm").scope()).isEqualTo("remote");
+        assertThat(c.get("CVE-2099-0003", "bookworm").noDsaReason()).isEqualTo("ignored");
+        assertThat(c.get("CVE-2099-0001", "bookworm").status()).isEqualTo(DebianStatus.UNDETERMINED);
 
         DebianAdvisory temp = c.get("TEMP-0000000-7A0F1B", "bookworm");
         assertThat(temp.cve()).isFalse();
@@ -131,7 +149,7 @@ class DebianTrackerParserTest {
     void truncatedFileNamesWhereItBrokeAfterDeliveringWhatCameBefore() {
         byte[] all = FeedResources.bytes("debian-tracker-excerpt.json");
         String text = new String(all, StandardCharsets.UTF_8);
-        int cut = text.indexOf("3.0.13-1~deb12u1\"}, \"fixed_version\"");
+        int cut = text.indexOf("\"fixed_version\": \"3.0.13-1~deb12u1\"");
         assertThat(cut).isPositive();
         byte[] head = Arrays.copyOf(all, text.substring(0, cut).getBytes(StandardCharsets.UTF_8).length);
         Collector c = new Collector();

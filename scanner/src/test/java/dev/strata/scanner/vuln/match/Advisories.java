@@ -26,7 +26,7 @@ final class Advisories {
         }
     }
 
-    /** The four GHSA records, the Debian tracker excerpt and the Alpine v3.19 secdb excerpt. */
+    /** The four GHSA records, the Debian tracker excerpt and rule cases, and the Alpine v3.19 secdb excerpt. */
     static InMemoryAdvisorySource all() {
         InMemoryAdvisorySource source = new InMemoryAdvisorySource();
         for (String id : new String[] {"GHSA-jfh8-c2jp-5v3q", "GHSA-7rjr-3q55-vv33", "GHSA-p6mc-m468-83gw",
@@ -34,8 +34,10 @@ final class Advisories {
             source.addOsv(osv(id));
         }
         try (InputStream debian = open(FEEDS + "debian-tracker-excerpt.json");
+             InputStream rules = open(FEEDS + "debian-tracker-rules.json");
              InputStream alpine = open(FEEDS + "alpine-secdb-v3.19-main-excerpt.json")) {
             new DebianTrackerParser().parse(debian, a -> source.addDebian(a));
+            new DebianTrackerParser().parse(rules, a -> source.addDebian(a));
             new AlpineSecdbParser().parse(alpine, f -> source.addAlpine(f));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

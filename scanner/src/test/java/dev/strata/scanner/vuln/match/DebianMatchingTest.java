@@ -8,7 +8,7 @@ import dev.strata.scanner.report.PackageSummary;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** libssl3 from source openssl 3.0.11-1~deb12u2 against every bookworm rule of the tracker excerpt. */
+/** libssl3 from source openssl 3.0.11-1~deb12u2 against the real tracker excerpt and the constructed rule cases. */
 class DebianMatchingTest {
 
     private final VulnerabilityMatcher matcher = new VulnerabilityMatcher(Advisories.all());
@@ -21,16 +21,18 @@ class DebianMatchingTest {
         assertThat(result.findings())
                 .extracting(Finding::id, Finding::status, Finding::fixedVersion, Finding::severity)
                 .containsExactly(
-                        tuple("CVE-2010-0928", FindingStatus.UNFIXED, null, Severity.LOW),
-                        tuple("CVE-2024-9143", FindingStatus.UNFIXED, null, Severity.LOW),
+                        tuple("CVE-2099-0002", FindingStatus.UNFIXED, null, Severity.HIGH),
                         tuple("TEMP-0000000-7A0F1B", FindingStatus.UNFIXED, null, Severity.LOW),
                         tuple("CVE-2023-5678", FindingStatus.FIXED, "3.0.13-1~deb12u1", Severity.UNKNOWN),
-                        tuple("CVE-2024-4741", FindingStatus.FIXED, "3.0.14-1~deb12u1", Severity.UNKNOWN));
+                        tuple("CVE-2024-2511", FindingStatus.FIXED, "3.0.14-1~deb12u1", Severity.UNKNOWN),
+                        tuple("CVE-2024-4741", FindingStatus.UNFIXED, null, Severity.UNKNOWN),
+                        tuple("CVE-2024-5535", FindingStatus.UNFIXED, null, Severity.UNKNOWN),
+                        tuple("CVE-2099-0003", FindingStatus.WONT_FIX, null, Severity.UNKNOWN));
         assertThat(result.findings()).allSatisfy(f -> {
             assertThat(f.packageName()).isEqualTo("libssl3");
             assertThat(f.installedVersion()).isEqualTo("3.0.11-1~deb12u2");
         });
-        assertThat(result.notes()).containsExactly(new MatchNote(libssl.purl(), "CVE-2025-0001",
+        assertThat(result.notes()).containsExactly(new MatchNote(libssl.purl(), "CVE-2099-0001",
                 "Debian has not determined whether bookworm is affected"));
     }
 
@@ -38,6 +40,7 @@ class DebianMatchingTest {
     void fixedBelowInstalledIsNoFinding() {
         PackageSummary patched = Packages.deb("libssl3", "3.0.14-1~deb12u1", "openssl", "3.0.14-1~deb12u1");
         assertThat(matcher.match(List.of(patched), DEBIAN_12).findings()).extracting(Finding::id)
-                .containsExactly("CVE-2010-0928", "CVE-2024-9143", "TEMP-0000000-7A0F1B");
+                .containsExactly("CVE-2099-0002", "TEMP-0000000-7A0F1B", "CVE-2024-4741", "CVE-2024-5535",
+                        "CVE-2099-0003");
     }
 }
