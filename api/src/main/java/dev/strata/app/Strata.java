@@ -99,7 +99,13 @@ public final class Strata implements AutoCloseable {
      * packages and the stored report is updated.
      */
     public ScanReport scan(String reference, Platform platform, VulnerabilityScan vulnerabilities) throws IOException {
-        ScanReport report = scanner.scan(reference, platform);
+        return scan(reference, platform, vulnerabilities, ScanProgress.NONE);
+    }
+
+    /** As {@link #scan(String, Platform, VulnerabilityScan)}, telling {@code progress} how the layers advance. */
+    public ScanReport scan(String reference, Platform platform, VulnerabilityScan vulnerabilities,
+                           ScanProgress progress) throws IOException {
+        ScanReport report = scanner.scan(reference, platform, progress);
         if (vulnerabilities == null) {
             return report.withoutVulnerabilities();
         }
