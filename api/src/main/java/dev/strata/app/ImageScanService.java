@@ -210,7 +210,7 @@ public final class ImageScanService {
             long t0 = System.nanoTime();
             LayerContents contents;
             try {
-                contents = layerReader.read(blob, diffId, content, packages);
+                contents = layerReader.read(blob, diffId, ProgressInputStream.of(content, progress), packages);
             } catch (ImageFormatException e) {
                 throw new ImageFormatException("layer " + position + " (" + blob.digest() + "): " + e.getMessage(), e);
             }

@@ -19,6 +19,10 @@ public interface ScanProgress {
     default void layerStarted(Digest diffId) {
     }
 
+    /** {@code bytes} more blob bytes of a layer this scan streams were read (called often, from any thread). */
+    default void bytesRead(long bytes) {
+    }
+
     /**
      * A layer is in the index: streamed by this scan ({@code bytesRead} blob bytes) or, with 0, found there
      * (indexed earlier, or just now by a concurrent scan of the same process).

@@ -99,12 +99,12 @@ public final class Strata implements AutoCloseable {
      * packages and the stored report is updated.
      */
     public ScanReport scan(String reference, Platform platform, VulnerabilityScan vulnerabilities) throws IOException {
-        return scan(reference, platform, ScanProgress.NONE, vulnerabilities);
+        return scan(reference, platform, vulnerabilities, ScanProgress.NONE);
     }
 
-    /** Scans and matches as {@link #scan(String, Platform, VulnerabilityScan)}, telling {@code progress} how it advances. */
-    public ScanReport scan(String reference, Platform platform, ScanProgress progress,
-                           VulnerabilityScan vulnerabilities) throws IOException {
+    /** As {@link #scan(String, Platform, VulnerabilityScan)}, telling {@code progress} how the layers advance. */
+    public ScanReport scan(String reference, Platform platform, VulnerabilityScan vulnerabilities,
+                           ScanProgress progress) throws IOException {
         ScanReport report = scanner.scan(reference, platform, progress);
         if (vulnerabilities == null) {
             return report.withoutVulnerabilities();

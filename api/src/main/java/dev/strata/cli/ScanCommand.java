@@ -1,5 +1,6 @@
 package dev.strata.cli;
 
+import dev.strata.app.ScanProgress;
 import dev.strata.app.Strata;
 import dev.strata.scanner.registry.RegistryRouting;
 import dev.strata.scanner.registry.RegistryWarmup;
@@ -45,6 +46,10 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (gate.failOn != null && vulnerabilities.skipDb) {
+            throw new IllegalArgumentException("--fail-on needs vulnerability matching and cannot be combined with "
+                    + "--skip-db (a gate without a database would always pass)");
+        }
         List<OutputTarget> targets = OutputTarget.resolve(formats, outputFile);
         GateRun run = GateRun.prepare(gate, Path.of("").toAbsolutePath());
         Terminal terminal = Terminal.detect(System.getenv());
@@ -57,7 +62,17 @@ final class ScanCommand implements Callable<Integer> {
         }
         try (VulnerabilityScan vulns = vulnerabilities.open(data.directory());
              Strata strata = Strata.open(data.directory(), image.limits(), registry.options())) {
-            ScanReport report = vulnerabilities.filter(strata.scan(image.image, image.platform(), vulns));
+            ConsoleProgress progress = terminal.progress(gate.quiet)
+                    ? new ConsoleProgress(spec.commandLine().getErr()) : null;
+            ScanReport report;
+            try {
+                report = vulnerabilities.filter(strata.scan(image.image, image.platform(), vulns,
+                        progress == null ? ScanProgress.NONE : progress));
+            } finally {
+                if (progress != null) {
+                    progress.finish();
+                }
+            }
             return run.finish(report, targets, terminal, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }

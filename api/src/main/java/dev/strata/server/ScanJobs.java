@@ -182,7 +182,7 @@ public final class ScanJobs implements AutoCloseable {
             JobProgress progress = new JobProgress(p -> update(jobs.get(id).withProgress(p)));
             Platform platform = Platform.parse(job.platform());
             Optional<VulnerabilityScan> db = vulnerabilities.scan();
-            ScanReport report = db.isPresent() ? strata.scan(job.image(), platform, progress, db.get())
+            ScanReport report = db.isPresent() ? strata.scan(job.image(), platform, db.get(), progress)
                     : VulnerabilityDatabase.unmatched(strata.scan(job.image(), platform, progress));
             store.saveReport(id, ReportJson.write(report).getBytes(StandardCharsets.UTF_8));
             ScanJob done = update(jobs.get(id).done(report.image().digest()));

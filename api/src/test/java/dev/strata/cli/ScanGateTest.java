@@ -219,6 +219,16 @@ class ScanGateTest {
         assertThat(missingIgnore.exitCode()).isEqualTo(2);
         assertThat(missingIgnore.err()).contains("no such file: " + tmp.resolve("nope.yaml"));
 
+        Path latin1 = Files.write(tmp.resolve("latin1.yaml"),
+                "ignore:\n  - id: CVE-1\n    reason: caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        CliRun notUtf8 = scan("--fail-on", "low", "--ignore-file", latin1.toString());
+        assertThat(notUtf8.exitCode()).isEqualTo(2);
+        assertThat(notUtf8.err()).isEqualTo("strata: error: ignore file " + latin1 + " is not UTF-8 text" + NL);
+
+        CliRun directory = scan("--fail-on", "low", "--vex", tmp.toString());
+        assertThat(directory.exitCode()).isEqualTo(2);
+        assertThat(directory.err()).isEqualTo("strata: error: VEX document " + tmp + " is a directory" + NL);
+
         Path notVex = write("sbom.json", "{\"spdxVersion\": \"SPDX-2.3\"}");
         CliRun badVex = scan("--fail-on", "low", "--vex", notVex.toString());
         assertThat(badVex.exitCode()).isEqualTo(2);
@@ -239,6 +249,11 @@ class ScanGateTest {
         CliRun twoToStdout = scan("--format", "json", "--format", "sarif");
         assertThat(twoToStdout.exitCode()).isEqualTo(2);
         assertThat(twoToStdout.err()).contains("only one format can go to stdout; give the others as --format FMT=FILE");
+
+        CliRun skipDb = scan("--fail-on", "critical", "--skip-db");
+        assertThat(skipDb.exitCode()).isEqualTo(2);
+        assertThat(skipDb.err()).isEqualTo("strata: error: --fail-on needs vulnerability matching and cannot be "
+                + "combined with --skip-db (a gate without a database would always pass)" + NL);
 
         CliRun missingImage = CliRun.run("scan", "--data", data(), "--fail-on", "low", tmp.resolve("none.tar").toString());
         assertThat(missingImage.exitCode()).isEqualTo(2);
