@@ -142,9 +142,22 @@ public final class Strata implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        layerPool.shutdownNow();
+        // let layers being indexed finish first: interrupting a thread inside Lucene I/O closes the index's
+        // channels (and invalidates its write lock), so the index could not be closed cleanly afterwards
+        layerPool.shutdown();
+        try {
+            if (!layerPool.awaitTermination(CLOSE_GRACE_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                layerPool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            layerPool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
         index.close();
     }
+
+    /** How long {@link #close()} waits for layer tasks still running before it interrupts them. */
+    private static final long CLOSE_GRACE_SECONDS = 10;
 
     /**
      * zstd-jni unpacks its native library to a temporary file on first use; keep that inside the data
