@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  * <pre>
  * java -Xmx512m -cp &lt;api test classpath&gt; dev.strata.app.DedupBenchmark DIR
  * </pre>
- * Each measurement is printed cold and as the median of 5 warm runs, wall and this thread's CPU time (the work is
+ * Each measurement is printed cold and as the median of 5 warm runs (after 10 unmeasured warm-up runs), wall and this thread's CPU time (the work is
  * single-threaded; CPU time is what a shared machine cannot inflate), beside the floor on the same input: reading
  * the same doc values / layer entries without computing anything.
  */
@@ -36,6 +36,7 @@ public final class DedupBenchmark {
     static final int IMAGES = 200;
     static final int LIBRARY_PACKS = 30;
     static final int PACK_FILES = 1_000;
+    static final int WARMUP = 10;
 
     public static void main(String[] args) throws Exception {
         Path data = Path.of(args.length > 0 ? args[0] : "/tmp/strata-dedup-bench");
@@ -132,6 +133,9 @@ public final class DedupBenchmark {
         long cold = System.nanoTime() - t0;
         long coldCpu = threads.getCurrentThreadCpuTime() - cpu0;
         long allocated = threads.getCurrentThreadAllocatedBytes() - alloc0;
+        for (int i = 0; i < WARMUP; i++) {
+            run.get(); // let the JIT settle (as JMH's warm-up iterations do) before the measured runs
+        }
         long[] warm = new long[5];
         long[] warmCpu = new long[5];
         for (int i = 0; i < warm.length; i++) {
