@@ -2,7 +2,6 @@ package dev.strata.cli;
 
 import dev.strata.app.DedupService;
 import dev.strata.index.StrataIndex;
-import dev.strata.scanner.report.ReportJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,9 +33,7 @@ final class DedupCommand implements Callable<Integer> {
         }
         try (StrataIndex index = StrataIndex.open(data.directory().create())) {
             DedupService.Report report = new DedupService(index).report(limit);
-            String text = output.format == OutputOptions.Format.json
-                    ? ReportJson.write(report) + "\n" : DedupView.table(report);
-            output.write(text, spec.commandLine().getOut());
+            output.print(report, DedupView::table, spec.commandLine().getOut());
             return ExitCodes.OK;
         }
     }

@@ -4,7 +4,6 @@ import dev.strata.app.ImageDiffService;
 import dev.strata.app.VulnerabilityScan;
 import dev.strata.index.StrataIndex;
 import dev.strata.index.advisory.NoAdvisoryDatabaseException;
-import dev.strata.scanner.report.ReportJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,9 +45,7 @@ final class DiffCommand implements Callable<Integer> {
         java.nio.file.Path root = data.directory().create();
         try (StrataIndex index = StrataIndex.open(root); VulnerabilityScan vulnerabilities = openDatabase(root)) {
             ImageDiffService.Report report = new ImageDiffService(index, vulnerabilities).diff(from, to, limit);
-            String text = output.format == OutputOptions.Format.json
-                    ? ReportJson.write(report) + "\n" : DiffView.table(report);
-            output.write(text, spec.commandLine().getOut());
+            output.print(report, DiffView::table, spec.commandLine().getOut());
             return ExitCodes.OK;
         }
     }

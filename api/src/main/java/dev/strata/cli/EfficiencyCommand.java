@@ -2,7 +2,6 @@ package dev.strata.cli;
 
 import dev.strata.app.EfficiencyService;
 import dev.strata.app.Strata;
-import dev.strata.scanner.report.ReportJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,9 +54,7 @@ final class EfficiencyCommand implements Callable<Integer> {
                 name = strata.scan(name, image.platform()).image().digest();
             }
             EfficiencyService.Report report = new EfficiencyService(strata.index()).efficiency(name, limit);
-            String text = output.format == OutputOptions.Format.json
-                    ? ReportJson.write(report) + "\n" : EfficiencyView.table(report);
-            output.write(text, spec.commandLine().getOut());
+            output.print(report, EfficiencyView::table, spec.commandLine().getOut());
             return gate(report);
         }
     }

@@ -20,6 +20,12 @@ final class OutputOptions {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the result to FILE instead of stdout.")
     Path output;
 
+    /** Writes {@code result} as JSON or, for {@code table}, as {@code table} renders it, to the output file or {@code out}. */
+    <T> void print(T result, java.util.function.Function<T, String> table, PrintWriter out) throws IOException {
+        write(format == Format.json ? dev.strata.scanner.report.ReportJson.write(result) + "\n" : table.apply(result),
+                out);
+    }
+
     /** Writes {@code text} to the output file (replaced atomically) or to {@code out}. */
     void write(String text, PrintWriter out) throws IOException {
         write(text, output, out);
