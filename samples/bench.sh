@@ -10,13 +10,15 @@
 #
 # (a) physical-limit baseline per gzip layer blob: igzip -dc | openssl dgst -sha256,
 #     sequential and 2 in parallel; gzip -dc | sha256sum for reference
-# (b) strata scan with a fresh data dir: process wall time and .stats.elapsedMillis
-# (c) strata re-scan, same data dir (all layers already indexed): wall time
+# (b) strata scan with a fresh data dir: process wall time and .stats.elapsedMillis, medians of
+#     BENCH_SCAN_REPEAT runs, through java -jar and through the launcher (api/target/strata, CDS archive)
+# (c) strata re-scan, same data dir (all layers already indexed): wall time, both ways
 # (d) memory: a generated ~1 GiB single-gzip-layer image scanned with -Xmx256m
 #
 # Env: STRATA_JAR (default api/target/strata.jar), JAVA (default java),
 #      BENCH_BIG_GIB (size of the memory-test layer, default 1),
-#      BENCH_REPEAT (baseline timings: best of N runs, default 3).
+#      BENCH_REPEAT (baseline timings: best of N runs, default 3), BENCH_SCAN_REPEAT (strata runs, default 3),
+#      STRATA_LAUNCHER (default: strata beside the jar).
 # Exit: 0 all ran; 2 strata jar missing (baseline still printed); 1 a step failed.
 set -euo pipefail
 export LC_ALL=C
@@ -24,6 +26,8 @@ export LC_ALL=C
 SAMPLES="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$SAMPLES")"
 JAR="${STRATA_JAR:-$ROOT/api/target/strata.jar}"
+LAUNCHER="${STRATA_LAUNCHER:-$(dirname "$JAR")/strata}"
+SCAN_REPEAT="${BENCH_SCAN_REPEAT:-3}"
 JAVA="${JAVA:-java}"
 BIG_GIB="${BENCH_BIG_GIB:-1}"
 REPEAT="${BENCH_REPEAT:-3}"
@@ -111,12 +115,17 @@ baseline() {
 }
 
 # strata_scan DATA REF [JVM-OPTS...] -> sets S_WALL S_ELAPSED S_RC (report in $TMP/report.json)
+# Runs java -jar $JAR, or the launcher when RUNNER=launcher (JVM options then go in STRATA_JAVA_OPTS).
 strata_scan() {
   local data="$1" ref="$2"; shift 2
   local t0 t1
   t0=$(now_ms)
   set +e
-  "$JAVA" "$@" -jar "$JAR" scan --data "$data" --format json "$ref" > "$TMP/report.json" 2> "$TMP/scan.err"
+  if [[ "${RUNNER:-jar}" == launcher ]]; then
+    STRATA_JAVA_OPTS="$*" "$LAUNCHER" scan --data "$data" --skip-db --format json "$ref" > "$TMP/report.json" 2> "$TMP/scan.err"
+  else
+    "$JAVA" "$@" -jar "$JAR" scan --data "$data" --skip-db --format json "$ref" > "$TMP/report.json" 2> "$TMP/scan.err"
+  fi
   S_RC=$?
   set -e
   t1=$(now_ms); S_WALL=$((t1 - t0))
@@ -128,6 +137,25 @@ strata_scan() {
     say "strata exited 0 but stdout is not a JSON report with .stats.elapsedMillis; stdout head:"
     head -c 300 "$TMP/report.json" | sed 's/^/    /' >&2; echo >&2
   fi
+}
+
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'; }
+
+# scan_series RUNNER -> sets M_WALL M_EL (fresh scans) R_WALL R_EL (re-scans): medians of $SCAN_REPEAT runs
+scan_series() {
+  local runner="$1" i data walls=() els=() rwalls=() rels=()
+  for ((i = 0; i < SCAN_REPEAT; i++)); do
+    data="$(mktemp -d "$TMP/data.XXXXXX")"
+    RUNNER=$runner strata_scan "$data" "$IMAGE"
+    [[ $S_RC == 0 ]] || { M_WALL="FAIL($S_RC)" M_EL=n/a R_WALL=n/a R_EL=n/a; FAILED=1; return; }
+    walls+=("$S_WALL"); els+=("$S_ELAPSED")
+    RUNNER=$runner strata_scan "$data" "$IMAGE"
+    [[ $S_RC == 0 ]] || { R_WALL="FAIL($S_RC)" R_EL=n/a; FAILED=1; return; }
+    rwalls+=("$S_WALL"); rels+=("$S_ELAPSED")
+    rm -rf "$data"
+  done
+  M_WALL=$(median "${walls[@]}") M_EL=$(median "${els[@]}") R_WALL=$(median "${rwalls[@]}") R_EL=$(median "${rels[@]}")
+  say "$runner: fresh walls ${walls[*]} ms (in-process ${els[*]}), re-scan walls ${rwalls[*]} ms"
 }
 
 # --- (a) baseline --------------------------------------------------------------------------
@@ -142,16 +170,18 @@ if [[ ! -f "$JAR" ]]; then
   say "strata jar not found: $JAR"
   say "  build it first: ./mvnw -B -q package -DskipTests   (or set STRATA_JAR=...)"
 fi
-B_WALL=n/a B_EL=n/a C_WALL=n/a C_EL=n/a D_RES=n/a D_WALL=n/a D_SEQ=n/a FAILED=0
+B_WALL=n/a B_EL=n/a C_WALL=n/a C_EL=n/a L_WALL=n/a L_EL=n/a LR_WALL=n/a LR_EL=n/a D_RES=n/a D_WALL=n/a D_SEQ=n/a FAILED=0
 if [[ $JAR_OK == 1 && $BASELINE_ONLY == 0 ]]; then
-  DATA="$(mktemp -d "$TMP/data.XXXXXX")"
-  say "(b) strata scan, fresh data dir"
-  strata_scan "$DATA" "$IMAGE"
-  if [[ $S_RC == 0 ]]; then B_WALL=$S_WALL B_EL=$S_ELAPSED; else B_WALL="FAIL($([[ $S_RC == REPORT ]] && echo 'no report' || echo "rc=$S_RC"))"; FAILED=1; fi
-  cp "$TMP/report.json" "$TMP/report-first.json" 2>/dev/null || true
-  say "(c) strata re-scan, same data dir"
-  strata_scan "$DATA" "$IMAGE"
-  if [[ $S_RC == 0 ]]; then C_WALL=$S_WALL C_EL=$S_ELAPSED; else C_WALL="FAIL($([[ $S_RC == REPORT ]] && echo 'no report' || echo "rc=$S_RC"))"; FAILED=1; fi
+  say "(b)(c) java -jar: $SCAN_REPEAT x (scan with a fresh data dir, then re-scan)"
+  scan_series jar
+  B_WALL=$M_WALL B_EL=$M_EL C_WALL=$R_WALL C_EL=$R_EL
+  if [[ -x "$LAUNCHER" ]]; then
+    say "(b)(c) launcher $LAUNCHER: the same"
+    scan_series launcher
+    L_WALL=$M_WALL L_EL=$M_EL LR_WALL=$R_WALL LR_EL=$R_EL
+  else
+    say "no launcher at $LAUNCHER: launcher rows skipped"
+  fi
 fi
 
 # --- (d) memory: ~1 GiB single layer with -Xmx256m -----------------------------------------
@@ -242,15 +272,19 @@ printf '\n%-52s %12s %12s\n' "measurement" "seconds" "vs baseline"
 printf '%-52s %12s %12s\n' "(a) igzip|openssl sha256, sequential [baseline]" "$(secs "$A_SEQ")" "1.00x"
 printf '%-52s %12s %12s\n' "(a) igzip|openssl sha256, 2 parallel" "$(secs "$A_PAR")" "$(ratio "$A_PAR" "$A_SEQ")"
 printf '%-52s %12s %12s\n' "(a) gzip|sha256sum, sequential (reference)" "$(secs "$A_GZ")" "$(ratio "$A_GZ" "$A_SEQ")"
-printf '%-52s %12s %12s\n' "(b) strata scan, in-process (.stats.elapsedMillis)" "$(secs "$B_EL")" "$(ratio "$B_EL" "$A_SEQ")"
-printf '%-52s %12s %12s\n' "(b) strata scan, process wall (fresh data dir)" "$(secs "$B_WALL")" "$(ratio "$B_WALL" "$A_SEQ")"
-printf '%-52s %12s %12s\n' "(c) strata re-scan, process wall (indexed)" "$(secs "$C_WALL")" "$(ratio "$C_WALL" "$A_SEQ")"
-printf '%-52s %12s %12s\n' "(c) strata re-scan, in-process" "$(secs "$C_EL")" "$(ratio "$C_EL" "$A_SEQ")"
+printf '%-52s %12s %12s\n' "(b) java -jar strata.jar scan, in-process" "$(secs "$B_EL")" "$(ratio "$B_EL" "$A_SEQ")"
+printf '%-52s %12s %12s\n' "(b) java -jar strata.jar scan, process wall" "$(secs "$B_WALL")" "$(ratio "$B_WALL" "$A_SEQ")"
+printf '%-52s %12s %12s\n' "(b) launcher: strata scan, in-process" "$(secs "$L_EL")" "$(ratio "$L_EL" "$A_SEQ")"
+printf '%-52s %12s %12s\n' "(b) launcher: strata scan, process wall" "$(secs "$L_WALL")" "$(ratio "$L_WALL" "$A_SEQ")"
+printf '%-52s %12s %12s\n' "(c) java -jar re-scan, process wall (indexed)" "$(secs "$C_WALL")" "$(ratio "$C_WALL" "$A_SEQ")"
+printf '%-52s %12s %12s\n' "(c) launcher re-scan, process wall (indexed)" "$(secs "$LR_WALL")" "$(ratio "$LR_WALL" "$A_SEQ")"
+printf '%-52s %12s %12s\n' "(c) re-scan, in-process (java -jar / launcher)" "$(secs "$C_EL")/$(secs "$LR_EL")" "-"
 if [[ $SKIP_MEM == 0 ]]; then
   printf '%-52s %12s %12s\n' "(d) big layer: igzip|openssl sha256 [baseline d]" "$(secs "$D_SEQ")" "1.00x"
   printf '%-52s %12s %12s\n' "(d) big layer: strata -Xmx256m, process wall: $D_RES" "$(secs "$D_WALL")" "$(ratio "$D_WALL" "$D_SEQ")"
 fi
 echo
+echo "strata rows: medians of $SCAN_REPEAT runs; the launcher adds the CDS archive and -XX:+UseParallelGC."
 echo "ratios: scan/baseline = in-process scan time / sequential igzip baseline;"
 echo "        process/baseline = whole JVM process wall time / sequential igzip baseline."
 if [[ $JAR_OK == 0 && $BASELINE_ONLY == 0 ]]; then
