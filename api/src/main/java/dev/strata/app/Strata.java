@@ -4,6 +4,7 @@ import dev.strata.index.IndexedImage;
 import dev.strata.index.StrataIndex;
 import dev.strata.scanner.image.Platform;
 import dev.strata.scanner.layer.LayerLimits;
+import dev.strata.scanner.layer.GzipInflater;
 import dev.strata.scanner.layer.LayerReader;
 import dev.strata.scanner.report.ReportJson;
 import dev.strata.scanner.report.ScanReport;
@@ -48,8 +49,14 @@ public final class Strata implements AutoCloseable {
 
     /** As {@link #open(DataDirectory, LayerLimits)}, pulling registry images with {@code registry} options. */
     public static Strata open(DataDirectory data, LayerLimits limits, RegistryOptions registry) throws IOException {
+        GzipInflater gzip;
+        try {
+            gzip = GzipInflater.fromSetting(System.getenv(GzipInflater.SETTING), System.getenv("PATH"));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
         Path root = data.create();
-        DebugLog.log("opening %s", root);
+        DebugLog.log("opening %s (gzip: %s)", root, gzip.describe());
         Path tmp = Files.createDirectories(root.resolve("tmp"));
         loadZstdInto(tmp);
         DebugLog.log("opening the index");
@@ -61,7 +68,7 @@ public final class Strata implements AutoCloseable {
         ImageScanService.ImageOpener opener = text -> RegistryRouting.isRegistryReference(text)
                 ? RegistryImageSource.open(RegistryReference.parse(text), registry, System.getenv(), blobs)
                 : ImageSources.open(text);
-        return new Strata(index, pool, new ImageScanService(index, new LayerReader(limits), pool, tmp, opener), blobs,
+        return new Strata(index, pool, new ImageScanService(index, new LayerReader(limits, null, gzip), pool, tmp, opener), blobs,
                 registry);
     }
 

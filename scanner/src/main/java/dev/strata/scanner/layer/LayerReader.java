@@ -24,7 +24,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
@@ -32,7 +31,8 @@ import java.util.zip.ZipException;
  * digest and size and the diffID, parses the tar, validates and normalises every entry and hashes every
  * regular file. Nothing is buffered beyond a few fixed chunks and nothing is written to disk.
  *
- * <p>Two threads per read: a producer task inflates the blob (and hashes the compressed bytes); the
+ * <p>Two threads per read: a producer task inflates the blob (and hashes the compressed bytes; with an
+ * {@link ExternalGzipInflater} a third thread feeds the compressed bytes to the igzip process); the
  * calling thread parses the tar, hashes the uncompressed stream and each file. They are connected by a
  * {@link PipedChunkStream} of {@value #CHUNK_COUNT} × {@value #CHUNK_SIZE} bytes. The producer runs on the
  * executor given to the constructor, or on a new daemon thread per read when none is given. A given executor
@@ -77,6 +77,7 @@ public final class LayerReader {
 
     private final LayerLimits limits;
     private final Executor executor;
+    private final GzipInflater gzip;
 
     /** Reads with {@code limits}, starting a daemon producer thread per read. */
     public LayerReader(LayerLimits limits) {
@@ -85,8 +86,14 @@ public final class LayerReader {
 
     /** Reads with {@code limits}, running producer tasks on {@code executor} (see the class comment). */
     public LayerReader(LayerLimits limits, Executor executor) {
+        this(limits, executor, GzipInflater.java());
+    }
+
+    /** As above, inflating gzip layers with {@code gzip}. */
+    public LayerReader(LayerLimits limits, Executor executor, GzipInflater gzip) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.executor = executor;
+        this.gzip = Objects.requireNonNull(gzip, "gzip");
     }
 
     public LayerLimits limits() {
@@ -133,7 +140,7 @@ public final class LayerReader {
         }
         boolean checkBlobDigest = !(actual != declared && MediaTypes.DOCKER_LAYER_TAR.equals(blob.mediaType()));
 
-        Producer producer = new Producer(label, actual, rawCounted, ahead);
+        Producer producer = new Producer(label, actual, rawCounted, ahead, blob.size());
         String diffAlgorithm = expectedDiffId == null ? "sha256" : expectedDiffId.algorithm();
         // an uncompressed blob is its own tar: hash it once when the algorithms agree
         MessageDigest diffDigest = actual == Compression.NONE && diffAlgorithm.equals(blob.digest().algorithm())
@@ -226,14 +233,17 @@ public final class LayerReader {
         private final Compression compression;
         private final HashingInputStream rawCounted;
         private final ReadAheadInputStream ahead;
+        private final long declaredSize;
         byte[] compressedDigest;
         long compressedSize;
 
-        Producer(String label, Compression compression, HashingInputStream rawCounted, ReadAheadInputStream ahead) {
+        Producer(String label, Compression compression, HashingInputStream rawCounted, ReadAheadInputStream ahead,
+                 long declaredSize) {
             this.label = label;
             this.compression = compression;
             this.rawCounted = rawCounted;
             this.ahead = ahead;
+            this.declaredSize = declaredSize;
         }
 
         @Override
@@ -241,7 +251,7 @@ public final class LayerReader {
             try {
                 InputStream decompressed = switch (compression) {
                     case NONE -> ahead;
-                    case GZIP -> new GZIPInputStream(ahead, IO_BUFFER);
+                    case GZIP -> gzip.inflate(ahead, declaredSize);
                     case ZSTD -> new ZstdInputStreamNoFinalizer(ahead);
                 };
                 try {
