@@ -6,17 +6,21 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@code Authorization} header for one registry: nothing until the registry asks, then HTTP Basic or
- * a Bearer token from the challenge's token server ({@code GET realm?service=…&scope=…}, with the
- * credentials as Basic auth when there are any). Tokens are cached per scope and fetched again shortly
- * before they expire.
+ * a Bearer token from the challenge's token server. As Docker does: with an identity token, the OAuth2
+ * refresh-token grant ({@code POST realm}, falling back to GET when the server answers 404/405); otherwise
+ * {@code GET realm?service=…&scope=…} with the credentials as Basic auth when there are any. Tokens are cached
+ * per scope and fetched again shortly before they expire.
  */
 final class Authenticator {
+    /** The OAuth2 {@code client_id} Strata names itself with (Docker sends {@code docker}). */
+    static final String CLIENT_ID = "strata";
     private static final Duration EXPIRY_MARGIN = Duration.ofSeconds(10);
 
     private final RegistryHttp http;
@@ -25,12 +29,15 @@ final class Authenticator {
     private final Clock clock;
     private final Map<String, TokenResponse> tokens = new ConcurrentHashMap<>();
     private volatile AuthChallenge challenge;
+    /** The identity (refresh) token for the OAuth2 grant; a server may hand back a new one with each token. */
+    private volatile String refreshToken;
 
     Authenticator(RegistryHttp http, String registry, Credentials credentials, Clock clock) {
         this.http = http;
         this.registry = registry;
         this.credentials = credentials;
         this.clock = clock;
+        this.refreshToken = credentials == null ? null : credentials.identityToken();
     }
 
     /** The header for a request needing {@code scope}, or null (anonymous until challenged). */
@@ -91,7 +98,7 @@ final class Authenticator {
 
     private RegistryException refused(String what) {
         return new RegistryException(registry + " refused " + (credentials == null ? "anonymous access"
-                : "the credentials of user '" + credentials.username() + "'") + " for " + what + " (401 Unauthorized)",
+                : credentials.describe()) + " for " + what + " (401 Unauthorized)",
                 401);
     }
 
@@ -116,42 +123,90 @@ final class Authenticator {
     }
 
     private TokenResponse fetchToken(AuthChallenge.Bearer bearer, String scope) throws IOException {
+        String service = bearer.service() != null ? bearer.service() : registry;
+        URI realm = realm(bearer.realm());
+        if (credentials != null && credentials.hasIdentityToken()) {
+            TokenResponse posted = postRefreshToken(realm, service, scope);
+            if (posted != null) {
+                return posted;
+            }
+            // the token server has no OAuth2 POST endpoint (404/405): Docker then asks with GET
+        }
         StringBuilder url = new StringBuilder(bearer.realm());
         url.append(bearer.realm().contains("?") ? '&' : '?');
-        String service = bearer.service() != null ? bearer.service() : registry;
-        url.append("service=").append(URLEncoder.encode(service, StandardCharsets.UTF_8));
-        url.append("&scope=").append(URLEncoder.encode(scope, StandardCharsets.UTF_8));
-        URI uri;
-        try {
-            uri = URI.create(url.toString());
-        } catch (IllegalArgumentException e) {
-            throw new RegistryException(registry + " named a bad token realm '" + bearer.realm() + "'", 401);
-        }
-        if (uri.getScheme() == null || uri.getHost() == null) {
-            throw new RegistryException(registry + " named a bad token realm '" + bearer.realm() + "'", 401);
-        }
-        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        url.append("service=").append(enc(service));
+        url.append("&scope=").append(enc(scope));
+        URI uri = realm(url.toString());
+        Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Accept", "application/json");
-        if (credentials != null) {
+        if (credentials != null && !(credentials.hasIdentityToken() && credentials.username().isEmpty())) {
             headers.put("Authorization", credentials.basicHeader());
         }
-        boolean verify = "https".equalsIgnoreCase(uri.getScheme()) && !http.options().insecure()
-                && !Loopback.isLoopback(uri.getHost());
         try (RegistryResponse response = Retrying.call(http.options().retry(), "token from " + uri.getHost(),
-                () -> http.send("GET", uri, headers, verify))) {
-            if (response.status() == 401 || response.status() == 403) {
-                throw new RegistryException("token server " + RegistryHttp.hostPort(uri) + " refused "
-                        + (credentials == null ? "anonymous access" : "the credentials of user '"
-                        + credentials.username() + "'") + " for " + scope + " (" + response.status() + ")",
-                        response.status());
-            }
-            if (response.status() != 200) {
-                throw new RegistryException("token server " + RegistryHttp.hostPort(uri) + " answered "
-                        + response.status() + tail(response.errorText()), response.status());
-            }
-            byte[] body = response.body().readAll(1024 * 1024, "token server answer larger than 1 MiB");
-            return TokenResponse.parse(body, clock.instant());
+                () -> http.send("GET", uri, headers, verify(uri)))) {
+            return tokenFrom(response, uri, scope);
         }
+    }
+
+    /**
+     * The OAuth2 refresh-token grant as Docker sends it ({@code POST realm}, form {@code grant_type=refresh_token,
+     * refresh_token, service, scope, client_id}); null when the server answers 404 or 405 (no such endpoint).
+     * A {@code refresh_token} in the answer replaces the one held for later requests.
+     */
+    private TokenResponse postRefreshToken(URI realm, String service, String scope) throws IOException {
+        String form = "grant_type=refresh_token&refresh_token=" + enc(refreshToken) + "&service=" + enc(service)
+                + "&scope=" + enc(scope) + "&client_id=" + enc(CLIENT_ID);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", "application/json");
+        headers.put("Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
+        byte[] body = form.getBytes(StandardCharsets.UTF_8);
+        try (RegistryResponse response = Retrying.call(http.options().retry(), "token from " + realm.getHost(),
+                () -> http.send("POST", realm, headers, body, verify(realm)))) {
+            if (response.status() == 404 || response.status() == 405) {
+                return null;
+            }
+            TokenResponse token = tokenFrom(response, realm, scope);
+            if (token.refreshToken() != null) {
+                refreshToken = token.refreshToken();
+            }
+            return token;
+        }
+    }
+
+    private TokenResponse tokenFrom(RegistryResponse response, URI uri, String scope) throws IOException {
+        if (response.status() == 400 || response.status() == 401 || response.status() == 403) {
+            throw new RegistryException("token server " + RegistryHttp.hostPort(uri) + " refused "
+                    + (credentials == null ? "anonymous access" : credentials.describe()) + " for " + scope
+                    + " (" + response.status() + ")", response.status());
+        }
+        if (response.status() != 200) {
+            throw new RegistryException("token server " + RegistryHttp.hostPort(uri) + " answered "
+                    + response.status() + tail(response.errorText()), response.status());
+        }
+        byte[] body = response.body().readAll(1024 * 1024, "token server answer larger than 1 MiB");
+        return TokenResponse.parse(body, clock.instant());
+    }
+
+    private URI realm(String text) throws RegistryException {
+        URI uri;
+        try {
+            uri = URI.create(text);
+        } catch (IllegalArgumentException e) {
+            throw new RegistryException(registry + " named a bad token realm '" + text + "'", 401);
+        }
+        if (uri.getScheme() == null || uri.getHost() == null) {
+            throw new RegistryException(registry + " named a bad token realm '" + text + "'", 401);
+        }
+        return uri;
+    }
+
+    private boolean verify(URI uri) {
+        return "https".equalsIgnoreCase(uri.getScheme()) && !http.options().insecure()
+                && !Loopback.isLoopback(uri.getHost());
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     static String tail(String text) {

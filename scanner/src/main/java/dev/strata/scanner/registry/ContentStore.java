@@ -25,7 +25,9 @@ import java.util.concurrent.ExecutionException;
  * The content-addressed blob store of the data directory, {@code <data>/blobs/sha256/<hex>}: a blob
  * enters only whole and verified (size and digest checked while it streams into a temporary file in
  * {@code <data>/tmp}, then moved in atomically); a blob that fails is deleted. Concurrent requests for
- * one blob in this process share one download.
+ * one blob share one download: within this JVM through a map of downloads in flight (across every store on
+ * the same directory), across processes through a {@link BlobLock} per digest, so a second process waits for
+ * the first one's download and then reads the stored blob.
  */
 public final class ContentStore {
     /** Opens the blob's bytes at the remote end. */
@@ -36,11 +38,12 @@ public final class ContentStore {
 
     private final Path blobs;
     private final Path tmp;
-    private final ConcurrentHashMap<Digest, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
+    /** Downloads in flight in this JVM, by the blob's absolute path (one {@link BlobLock} holder per file). */
+    private static final ConcurrentHashMap<Path, CompletableFuture<Void>> IN_FLIGHT = new ConcurrentHashMap<>();
 
     public ContentStore(Path dataRoot) throws IOException {
-        this.blobs = Files.createDirectories(dataRoot.resolve("blobs"));
-        this.tmp = Files.createDirectories(dataRoot.resolve("tmp"));
+        this.blobs = Files.createDirectories(dataRoot.resolve("blobs")).toAbsolutePath().normalize();
+        this.tmp = Files.createDirectories(dataRoot.resolve("tmp")).toAbsolutePath().normalize();
     }
 
     /** Where the blob with {@code digest} lives (whether or not it is there). */
@@ -102,21 +105,42 @@ public final class ContentStore {
                 }
                 return;
             }
+            Path key = path(d.digest());
             CompletableFuture<Void> mine = new CompletableFuture<>();
-            CompletableFuture<Void> other = inFlight.putIfAbsent(d.digest(), mine);
+            CompletableFuture<Void> other = IN_FLIGHT.putIfAbsent(key, mine);
             if (other != null) {
                 await(other, d);
                 continue; // stored by the other download now (or it failed: then try ourselves)
             }
             try {
-                download(d, opener, consumer);
+                boolean downloaded = downloadUnderLock(d, opener, consumer);
                 mine.complete(null);
-                return;
+                if (downloaded) {
+                    return;
+                }
+                // another process stored it while we waited for the lock: read it from the store
             } catch (IOException | RuntimeException | Error e) {
                 mine.completeExceptionally(e);
                 throw e;
             } finally {
-                inFlight.remove(d.digest(), mine);
+                IN_FLIGHT.remove(key, mine);
+            }
+        }
+    }
+
+    /** Downloads the blob holding its cross-process lock; false when it was stored by then. */
+    private boolean downloadUnderLock(Descriptor d, Opener opener, ImageSource.BlobConsumer consumer)
+            throws IOException {
+        try (BlobLock lock = BlobLock.acquire(tmp, d.digest())) {
+            try {
+                if (has(d)) {
+                    return false;
+                }
+                lock.deleteStalePartials();
+                download(d, opener, consumer);
+                return true;
+            } finally {
+                lock.deleteFile();
             }
         }
     }
@@ -137,7 +161,7 @@ public final class ContentStore {
             throw new ImageFormatException("blob " + d.digest() + ": only sha256 blobs can be stored");
         }
         Files.createDirectories(path(d.digest()).getParent());
-        Path partial = Files.createTempFile(tmp, d.digest().hex().substring(0, 12) + "-", ".partial");
+        Path partial = Files.createTempFile(tmp, BlobLock.partialPrefix(d.digest()), ".partial");
         boolean stored = false;
         try {
             try (InputStream remote = opener.open(d);
@@ -183,7 +207,7 @@ public final class ContentStore {
         long bytes = 0;
         long count = 0;
         for (Digest d : list()) {
-            if (!keep.contains(d) && !inFlight.containsKey(d)) {
+            if (!keep.contains(d) && !IN_FLIGHT.containsKey(path(d))) {
                 Path p = path(d);
                 long size = Files.size(p);
                 if (Files.deleteIfExists(p)) {

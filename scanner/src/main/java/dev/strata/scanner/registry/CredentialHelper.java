@@ -59,7 +59,10 @@ public final class CredentialHelper {
         return parse(text, program);
     }
 
-    /** Parses the helper's answer {@code {"ServerURL":…,"Username":…,"Secret":…}}. */
+    /**
+     * Parses the helper's answer {@code {"ServerURL":…,"Username":…,"Secret":…}}; {@code Username "<token>"}
+     * makes the Secret an identity token.
+     */
     static Optional<Credentials> parse(String json, String program) throws IOException {
         JsonNode root;
         try {
@@ -75,7 +78,10 @@ public final class CredentialHelper {
         if (secret.isEmpty()) {
             return Optional.empty();
         }
-        // "<token>" as user name means an identity token, which the OAuth2 flow would need: use as password
+        // Docker's convention: the user name "<token>" means the Secret is an identity (refresh) token
+        if (Credentials.TOKEN_USERNAME.equals(user)) {
+            return Optional.of(Credentials.ofIdentityToken("", secret));
+        }
         return Optional.of(new Credentials(user, secret));
     }
 }

@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * Finds the credentials for a registry, first match wins: {@code --username/--password}, then
  * {@code STRATA_REGISTRY_USERNAME/PASSWORD}, then the Docker config ({@code $DOCKER_CONFIG/config.json} or
- * {@code ~/.docker/config.json}): its {@code auths} entry, else its credential helper.
+ * {@code ~/.docker/config.json}): its {@code auths} entry, else its credential helper. Either may give an
+ * identity token (see {@link Credentials#hasIdentityToken()}), which the token flow uses as OAuth2 refresh token.
  */
 public final class CredentialResolver {
     private final RegistryOptions options;

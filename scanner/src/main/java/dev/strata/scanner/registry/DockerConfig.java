@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * The parts of {@code ~/.docker/config.json} that name credentials: {@code auths} entries ({@code auth} =
- * base64 of {@code user:password}, or {@code username}/{@code password}), {@code credHelpers} per registry
+ * base64 of {@code user:password}, or {@code username}/{@code password}, and {@code identitytoken}),
+ * {@code credHelpers} per registry
  * and the default {@code credsStore}.
  */
 public final class DockerConfig {
@@ -58,7 +59,10 @@ public final class DockerConfig {
         return keys;
     }
 
-    /** Credentials stored inline under {@code auths} for {@code registry}. */
+    /**
+     * Credentials stored inline under {@code auths} for {@code registry}: an {@code identitytoken} (with the
+     * user name of {@code auth} or {@code username}, if any) wins over a password, as in Docker.
+     */
     public Optional<Credentials> inline(String registry) throws IOException {
         JsonNode auths = root.path("auths");
         for (String key : keysFor(registry)) {
@@ -66,6 +70,8 @@ public final class DockerConfig {
             if (entry == null || !entry.isObject()) {
                 continue;
             }
+            String user = null;
+            String password = null;
             String auth = entry.path("auth").asText("");
             if (!auth.isEmpty()) {
                 String decoded;
@@ -79,10 +85,21 @@ public final class DockerConfig {
                     throw new IOException("the auth entry for " + key + " in " + describe
                             + " is not user:password");
                 }
-                return Optional.of(new Credentials(decoded.substring(0, colon), decoded.substring(colon + 1)));
+                user = decoded.substring(0, colon);
+                password = decoded.substring(colon + 1);
+            } else if (entry.hasNonNull("username") && entry.hasNonNull("password")) {
+                user = entry.get("username").asText();
+                password = entry.get("password").asText();
             }
-            if (entry.hasNonNull("username") && entry.hasNonNull("password")) {
-                return Optional.of(new Credentials(entry.get("username").asText(), entry.get("password").asText()));
+            String identityToken = entry.path("identitytoken").asText("");
+            if (!identityToken.isEmpty()) {
+                if (user == null) {
+                    user = entry.path("username").asText("");
+                }
+                return Optional.of(Credentials.ofIdentityToken(user, identityToken));
+            }
+            if (user != null) {
+                return Optional.of(new Credentials(user, password));
             }
         }
         return Optional.empty();

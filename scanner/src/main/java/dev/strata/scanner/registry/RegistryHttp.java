@@ -3,6 +3,7 @@ package dev.strata.scanner.registry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
@@ -107,11 +108,22 @@ final class RegistryHttp implements AutoCloseable {
      * Connection failures surface as {@link IOException}s (the caller decides whether to retry).
      */
     RegistryResponse send(String method, URI uri, Map<String, String> headers, boolean verifyTls) throws IOException {
+        return send(method, uri, headers, null, verifyTls);
+    }
+
+    /**
+     * As {@link #send(String, URI, Map, boolean)} with a request body (nullable); a {@code 307/308} redirect
+     * repeats method and body, any other redirect continues as a {@code GET} without body.
+     */
+    RegistryResponse send(String method, URI uri, Map<String, String> headers, byte[] body, boolean verifyTls)
+            throws IOException {
         URI current = uri;
+        String currentMethod = method;
+        byte[] currentBody = body;
         Map<String, String> sendHeaders = new LinkedHashMap<>(headers);
         options.hostGuard().check(current);
         for (int hop = 0; ; hop++) {
-            RegistryResponse response = once(method, current, sendHeaders, verifyTls);
+            RegistryResponse response = once(currentMethod, current, sendHeaders, currentBody, verifyTls);
             int status = response.status();
             String location = response.header("location");
             if (!isRedirect(status) || location == null) {
@@ -126,6 +138,11 @@ final class RegistryHttp implements AutoCloseable {
             if (!sameOrigin(current, next)) {
                 // distribution spec: never forward Authorization across host boundaries
                 sendHeaders.keySet().removeIf(k -> k.equalsIgnoreCase("authorization"));
+            }
+            if (currentBody != null && status != 307 && status != 308) {
+                currentMethod = "GET";
+                currentBody = null;
+                sendHeaders.keySet().removeIf(k -> k.equalsIgnoreCase("content-type"));
             }
             current = next;
         }
@@ -151,7 +168,7 @@ final class RegistryHttp implements AutoCloseable {
         return "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
     }
 
-    private RegistryResponse once(String method, URI uri, Map<String, String> headers, boolean verifyTls)
+    private RegistryResponse once(String method, URI uri, Map<String, String> headers, byte[] body, boolean verifyTls)
             throws IOException {
         String scheme = lower(uri.getScheme());
         if (!"http".equals(scheme) && !"https".equals(scheme)) {
@@ -167,7 +184,7 @@ final class RegistryHttp implements AutoCloseable {
         HttpClient client = verifyTls ? verified : unverified;
         long idle = options.idleTimeout().toMillis();
         Future<RegistryResponse> future = client.request(request)
-                .compose(req -> req.send())
+                .compose(req -> body == null ? req.send() : req.send(Buffer.buffer(body)))
                 .map(resp -> wrap(resp, uri, idle));
         try {
             return future.toCompletionStage().toCompletableFuture()

@@ -10,9 +10,10 @@ import java.time.format.DateTimeParseException;
 
 /**
  * A token server's answer (distribution token spec): {@code token} or the OAuth2 {@code access_token},
- * {@code expires_in} seconds (60 when absent or below 60) from {@code issued_at} (else from receipt).
+ * {@code expires_in} seconds (60 when absent or below 60) from {@code issued_at} (else from receipt), and
+ * the {@code refresh_token} an OAuth2 server may hand back (null when none).
  */
-public record TokenResponse(String token, Instant expiresAt) {
+public record TokenResponse(String token, Instant expiresAt, String refreshToken) {
     /** The spec's default and minimum lifetime. */
     public static final Duration DEFAULT_LIFETIME = Duration.ofSeconds(60);
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -48,12 +49,18 @@ public record TokenResponse(String token, Instant expiresAt) {
                 issued = now;
             }
         }
-        return new TokenResponse(token, issued.plus(lifetime));
+        String refresh = text(root, "refresh_token");
+        return new TokenResponse(token, issued.plus(lifetime), refresh == null || refresh.isEmpty() ? null : refresh);
     }
 
     private static String text(JsonNode root, String field) {
         JsonNode n = root.get(field);
         return n != null && n.isTextual() ? n.asText() : null;
+    }
+
+    @Override
+    public String toString() {
+        return "TokenResponse[****, " + expiresAt + (refreshToken == null ? "" : ", refresh token ****") + "]";
     }
 
     /** True when the token expires within {@code margin} of {@code now}. */

@@ -102,4 +102,61 @@ class AuthenticatorTest {
                     .hasMessageContaining("requires credentials for manifest x");
         }
     }
+
+    @Test
+    void passwordsUseGetWithBasicAuth() throws Exception {
+        try (RegistryHttp http = new RegistryHttp(Vertx.vertx(), true, RegistryOptions.DEFAULTS)) {
+            Authenticator auth = new Authenticator(http, "127.0.0.1:1", new Credentials("u", "p"), Clock.systemUTC());
+            auth.prime(challenge());
+            int before = tokens.requests().size();
+            assertThat(auth.header("repository:get:pull")).startsWith("Bearer ");
+            assertThat(tokens.requests().subList(before, tokens.requests().size())).containsExactly("GET basic");
+        }
+    }
+
+    @Test
+    void anIdentityTokenUsesTheRefreshGrantAndKeepsTheRotatedRefreshToken() throws Exception {
+        try (TokenServer oauth = TokenServer.start(vertx, TestCertificates.selfSigned(dir.resolve("o1"), "signer"), "u",
+                "p", "token").withRefreshTokens("rt-initial", true);
+             RegistryHttp http = new RegistryHttp(Vertx.vertx(), true, RegistryOptions.DEFAULTS)) {
+            Authenticator auth = new Authenticator(http, "127.0.0.1:1", Credentials.ofIdentityToken("", "rt-initial"),
+                    Clock.systemUTC());
+            auth.prime(List.of("Bearer realm=\"" + oauth.realm() + "\",service=\"" + TokenServer.SERVICE + "\""));
+            String first = auth.header("repository:a:pull");
+            String rotated = oauth.refreshToken();
+            assertThat(rotated).isNotEqualTo("rt-initial");
+            // the server accepts only the newest refresh token: a second scope works only if it was kept
+            String second = auth.header("repository:b:pull");
+            assertThat(oauth.refreshToken()).isNotEqualTo(rotated);
+            assertThat(oauth.requests()).containsExactly("POST refresh_token", "POST refresh_token");
+            assertThat(oauth.scopes()).containsExactly("repository:a:pull", "repository:b:pull");
+            assertThat(claims(first)).contains("\"name\":\"a\"").contains("\"sub\":\"u\"");
+            assertThat(claims(second)).contains("\"name\":\"b\"");
+
+            Authenticator stale = new Authenticator(http, "127.0.0.1:1", Credentials.ofIdentityToken("", "rt-initial"),
+                    Clock.systemUTC());
+            stale.prime(List.of("Bearer realm=\"" + oauth.realm() + "\",service=\"" + TokenServer.SERVICE + "\""));
+            assertThatThrownBy(() -> stale.header("repository:a:pull")).isInstanceOf(RegistryException.class)
+                    .hasMessageContaining("refused the identity token for repository:a:pull (401)");
+        }
+    }
+
+    @Test
+    void withoutAPostEndpointTheIdentityTokenIsSentWithGet() throws Exception {
+        try (TokenServer plain = TokenServer.start(vertx, TestCertificates.selfSigned(dir.resolve("o2"), "signer"), "u",
+                "p", "token").withRefreshTokens("rt-only", false);
+             RegistryHttp http = new RegistryHttp(Vertx.vertx(), true, RegistryOptions.DEFAULTS)) {
+            Authenticator auth = new Authenticator(http, "127.0.0.1:1", Credentials.ofIdentityToken("u", "rt-only"),
+                    Clock.systemUTC());
+            auth.prime(List.of("Bearer realm=\"" + plain.realm() + "\",service=\"" + TokenServer.SERVICE + "\""));
+            String header = auth.header("repository:a:pull");
+            assertThat(plain.requests()).containsExactly("POST refresh_token", "GET basic");
+            assertThat(claims(header)).contains("\"name\":\"a\"").contains("\"pull\"");
+        }
+    }
+
+    private static String claims(String bearerHeader) {
+        return new String(Base64.getUrlDecoder().decode(bearerHeader.substring(7).split("\\.")[1]),
+                StandardCharsets.UTF_8);
+    }
 }

@@ -101,7 +101,8 @@ class ContentStoreTest {
 
     @Test
     void concurrentRequestsForOneBlobShareOneDownload() throws Exception {
-        ContentStore store = new ContentStore(data);
+        // two stores on one directory in one JVM (as a CLI pull and the server's store could be) count as one
+        ContentStore[] stores = {new ContentStore(data), new ContentStore(data)};
         byte[] content = bytes(500_000, 4);
         Descriptor d = descriptor(content);
         AtomicInteger opened = new AtomicInteger();
@@ -131,6 +132,7 @@ class ContentStoreTest {
         try {
             List<Future<byte[]>> results = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
+                ContentStore store = stores[i % 2];
                 results.add(pool.submit(() -> {
                     byte[][] got = new byte[1][];
                     store.readThrough(d, slow, (blob, in) -> got[0] = in.readAllBytes());
@@ -146,6 +148,64 @@ class ContentStoreTest {
             pool.shutdownNow();
         }
         assertThat(opened.get()).isEqualTo(1);
+        assertThat(leftovers()).isEmpty();
+    }
+
+    /** A child JVM that takes the blob's lock as the store does, says so, and then sleeps until killed. */
+    private Process lockHolder(Path lockFile) throws Exception {
+        Path source = data.resolve("LockHolder.java");
+        Files.writeString(source, """
+                import java.nio.channels.FileChannel;
+                import java.nio.file.Path;
+                import java.nio.file.StandardOpenOption;
+                public class LockHolder {
+                    public static void main(String[] args) throws Exception {
+                        FileChannel c = FileChannel.open(Path.of(args[0]), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                        c.lock();
+                        System.out.println("locked");
+                        System.out.flush();
+                        Thread.sleep(120_000);
+                    }
+                }
+                """);
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                source.toString(), lockFile.toString()).redirectErrorStream(true).start();
+        java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()));
+        assertThat(out.readLine()).isEqualTo("locked");
+        return p;
+    }
+
+    @Test
+    void anotherProcessHoldingTheBlobMakesUsWaitAndItsDeathReleasesIt() throws Exception {
+        ContentStore store = new ContentStore(data);
+        byte[] content = bytes(50_000, 7);
+        Descriptor d = descriptor(content);
+        // a download that died half-way in a killed process left its partial file
+        Path stale = data.resolve("tmp/" + d.digest().hex() + "-12345.partial");
+        Files.write(stale, Arrays.copyOf(content, 1000));
+        Process holder = lockHolder(data.resolve("tmp/" + d.digest().hex() + ".lock"));
+        AtomicInteger opened = new AtomicInteger();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> fetch = pool.submit(() -> {
+                store.fetch(d, blob -> {
+                    opened.incrementAndGet();
+                    return new ByteArrayInputStream(content);
+                });
+                return null;
+            });
+            Thread.sleep(500);
+            assertThat(fetch.isDone()).isFalse();
+            assertThat(opened.get()).isZero();
+            holder.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // the OS drops a killed process's locks
+            fetch.get(10, TimeUnit.SECONDS);
+        } finally {
+            holder.destroyForcibly();
+            pool.shutdownNow();
+        }
+        assertThat(opened.get()).isEqualTo(1);
+        assertThat(store.has(d)).isTrue();
+        assertThat(leftovers()).isEmpty();
     }
 
     @Test

@@ -55,4 +55,18 @@ class DockerConfigTest {
                 .hasMessageContaining("not JSON");
         assertThat(new Credentials("u", "secret").toString()).doesNotContain("secret");
     }
+
+    @Test
+    void identityTokensInAuthsAndFromHelpers() throws IOException {
+        DockerConfig c = parse("{\"auths\":{\"acr.example\":{\"auth\":\"" + b64("00000000-0000:") + "\","
+                + "\"identitytoken\":\"rt-1\"},\"bare.example\":{\"identitytoken\":\"rt-2\"},"
+                + "\"pw.example\":{\"auth\":\"" + b64("u:p") + "\"}}}");
+        assertThat(c.inline("acr.example")).contains(new Credentials("00000000-0000", "", "rt-1"));
+        assertThat(c.inline("bare.example")).contains(Credentials.ofIdentityToken("", "rt-2"));
+        assertThat(c.inline("bare.example").orElseThrow().hasIdentityToken()).isTrue();
+        assertThat(c.inline("pw.example").orElseThrow().hasIdentityToken()).isFalse();
+        assertThat(CredentialHelper.parse("{\"ServerURL\":\"s\",\"Username\":\"<token>\",\"Secret\":\"rt-3\"}", "h"))
+                .contains(new Credentials("", "", "rt-3"));
+        assertThat(Credentials.ofIdentityToken("", "rt-secret").toString()).doesNotContain("rt-secret");
+    }
 }

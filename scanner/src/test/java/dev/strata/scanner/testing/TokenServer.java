@@ -1,7 +1,9 @@
 package dev.strata.scanner.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -25,7 +27,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * A small token server for distribution's {@code auth.token} mode: checks HTTP Basic credentials and
  * answers an RS256 JWT (with the signing certificate in {@code x5c}) granting the requested actions;
- * anonymous requests get a token granting nothing. Records the scopes it was asked for.
+ * anonymous requests get a token granting nothing. With {@link #withRefreshTokens} it also serves the OAuth2
+ * refresh-token grant as Docker sends it ({@code POST} form {@code grant_type=refresh_token}, checked: grant,
+ * refresh token, {@code client_id}, {@code service}) and rotates the refresh token with every answer (only the
+ * newest one is accepted). Records the scopes and the requests it was asked with.
  */
 public final class TokenServer implements AutoCloseable {
     public static final String ISSUER = "strata-test-issuer";
@@ -39,6 +44,9 @@ public final class TokenServer implements AutoCloseable {
     private final String password;
     private final List<String> scopes = new CopyOnWriteArrayList<>();
     private final String tokenField;
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private volatile String refreshToken;
+    private volatile boolean postEnabled;
 
     private TokenServer(Vertx vertx, TestCertificates.Pair signing, String user, String password, String tokenField)
             throws Exception {
@@ -72,19 +80,46 @@ public final class TokenServer implements AutoCloseable {
                 + "\n    rootcertbundle: " + rootCert + "\n";
     }
 
+    /**
+     * Accepts {@code initial} as refresh token: in the POST grant, and (as ACR does) as the password of the
+     * GET's Basic auth; {@code post} false makes {@code POST} answer 405 as a server without OAuth2 would.
+     */
+    public TokenServer withRefreshTokens(String initial, boolean post) {
+        this.refreshToken = initial;
+        this.postEnabled = post;
+        return this;
+    }
+
+    /** The refresh token accepted now (the last one handed out). */
+    public String refreshToken() {
+        return refreshToken;
+    }
+
+    /** One line per request: {@code GET basic|anonymous} or {@code POST refresh_token}. */
+    public List<String> requests() {
+        return List.copyOf(requests);
+    }
+
     public List<String> scopes() {
         return List.copyOf(scopes);
     }
 
     private void handle(HttpServerRequest req) {
+        if (req.method() == HttpMethod.POST) {
+            req.setExpectMultipart(true);
+            req.endHandler(v -> handlePost(req));
+            return;
+        }
         String scope = req.getParam("scope");
         scopes.add(scope == null ? "" : scope);
         String auth = req.getHeader("Authorization");
+        requests.add("GET " + (auth != null && auth.startsWith("Basic ") ? "basic" : "anonymous"));
         String subject = "";
         boolean grant = false;
         if (auth != null && auth.startsWith("Basic ")) {
             String decoded = new String(Base64.getDecoder().decode(auth.substring(6)), StandardCharsets.UTF_8);
-            if (!decoded.equals(user + ":" + password)) {
+            String current = refreshToken;
+            if (!decoded.equals(user + ":" + password) && (current == null || !decoded.equals(user + ":" + current))) {
                 req.response().setStatusCode(401).putHeader("Content-Type", "application/json")
                         .end("{\"details\":\"incorrect username or password\"}");
                 return;
@@ -92,10 +127,41 @@ public final class TokenServer implements AutoCloseable {
             subject = user;
             grant = true;
         }
+        answer(req, tokenField, subject, grant, req.params().getAll("scope"), null);
+    }
+
+    private void handlePost(HttpServerRequest req) {
+        MultiMap form = req.formAttributes();
+        String scope = form.get("scope");
+        scopes.add(scope == null ? "" : scope);
+        requests.add("POST " + form.get("grant_type"));
+        if (!postEnabled) {
+            req.response().setStatusCode(405).end();
+            return;
+        }
+        String current = refreshToken;
+        if (!"refresh_token".equals(form.get("grant_type")) || !"strata".equals(form.get("client_id"))
+                || !SERVICE.equals(form.get("service"))) {
+            req.response().setStatusCode(400).putHeader("Content-Type", "application/json")
+                    .end("{\"error\":\"unsupported_grant_type\"}");
+            return;
+        }
+        if (current == null || !current.equals(form.get("refresh_token"))) {
+            req.response().setStatusCode(401).putHeader("Content-Type", "application/json")
+                    .end("{\"error\":\"invalid_grant\"}");
+            return;
+        }
+        String next = "rt-" + UUID.randomUUID();
+        refreshToken = next;
+        answer(req, "access_token", user, true, scope == null ? List.of() : List.of(scope.split(" ")), next);
+    }
+
+    private void answer(HttpServerRequest req, String field, String subject, boolean grant, List<String> scopeList,
+                        String newRefreshToken) {
         try {
             List<Map<String, Object>> access = new java.util.ArrayList<>();
-            if (grant && scope != null) {
-                for (String s : req.params().getAll("scope")) {
+            if (grant) {
+                for (String s : scopeList) {
                     String[] parts = s.split(":");
                     if (parts.length == 3) {
                         access.add(Map.of("type", parts[0], "name", parts[1], "actions", List.of(parts[2].split(","))));
@@ -111,8 +177,12 @@ public final class TokenServer implements AutoCloseable {
             sig.initSign(key);
             sig.update((header + "." + claims).getBytes(StandardCharsets.US_ASCII));
             String jwt = header + "." + claims + "." + b64(sig.sign());
-            req.response().putHeader("Content-Type", "application/json").end(JSON.writeValueAsString(Map.of(
-                    tokenField, jwt, "expires_in", 300, "issued_at", Instant.now().toString())));
+            Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of(
+                    field, jwt, "expires_in", 300, "issued_at", Instant.now().toString()));
+            if (newRefreshToken != null) {
+                body.put("refresh_token", newRefreshToken);
+            }
+            req.response().putHeader("Content-Type", "application/json").end(JSON.writeValueAsString(body));
         } catch (Exception e) {
             req.response().setStatusCode(500).end(e.toString());
         }
