@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Foundation benchmark for Strata (run by hand, as root or any user; no Docker).
 #
-#   bash samples/bench.sh [--baseline-only] [--skip-memory] [IMAGE]
+#   bash samples/bench.sh [--baseline-only] [--skip-memory] [--skip-warm] [IMAGE]
 #
 # IMAGE: an OCI layout reference oci:/abs/dir:tag (default: debian-python from
 # samples/build/current/oci, built by samples/build.sh if missing). Any other
@@ -14,6 +14,9 @@
 #     BENCH_SCAN_REPEAT runs, through java -jar and through the launcher (api/target/strata, CDS archive)
 # (c) strata re-scan, same data dir (all layers already indexed): wall time, both ways
 # (d) memory: a generated ~1 GiB single-gzip-layer image scanned with -Xmx256m
+# (e) warm process: the same scan through 'strata serve' (one long-running JVM, as a registry-side service
+#     runs), the image deleted between scans so every scan reads both layers again; .stats.elapsedMillis of
+#     each scan, median of the last BENCH_WARM_RUNS (default 5) after 3 unmeasured ones
 #
 # Env: STRATA_JAR (default api/target/strata.jar), JAVA (default java),
 #      BENCH_BIG_GIB (size of the memory-test layer, default 1),
@@ -31,11 +34,12 @@ SCAN_REPEAT="${BENCH_SCAN_REPEAT:-3}"
 JAVA="${JAVA:-java}"
 BIG_GIB="${BENCH_BIG_GIB:-1}"
 REPEAT="${BENCH_REPEAT:-3}"
-BASELINE_ONLY=0; SKIP_MEM=0; IMAGE=""
+BASELINE_ONLY=0; SKIP_MEM=0; SKIP_WARM=0; IMAGE=""
 for a in "$@"; do
   case "$a" in
     --baseline-only) BASELINE_ONLY=1 ;;
     --skip-memory) SKIP_MEM=1 ;;
+    --skip-warm) SKIP_WARM=1 ;;
     -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     -*) echo "unknown option $a" >&2; exit 1 ;;
     *) IMAGE="$a" ;;
@@ -263,6 +267,55 @@ PY
   fi
 fi
 
+# --- (e) warm process: scans through strata serve ---------------------------------------------
+E_FIRST=n/a E_MED=n/a
+if [[ $JAR_OK == 1 && $BASELINE_ONLY == 0 && $SKIP_WARM == 0 ]]; then
+  say "(e) warm process: strata serve, $((3 + ${BENCH_WARM_RUNS:-5})) scans, each reading every layer"
+  PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  printf 'allowLocalPaths: true\n' > "$TMP/serve.yaml"
+  if [[ -x "$LAUNCHER" ]]; then SERVE=("$LAUNCHER"); else SERVE=("$JAVA" -jar "$JAR"); fi
+  "${SERVE[@]}" serve --port "$PORT" --bind 127.0.0.1 --data "$TMP/serve-data" --config "$TMP/serve.yaml" \
+    > "$TMP/serve.log" 2>&1 &
+  SERVE_PID=$!
+  if python3 - "$PORT" "$IMAGE" "$((3 + ${BENCH_WARM_RUNS:-5}))" > "$TMP/warm.txt" <<'PY'
+import json, sys, time, urllib.request
+port, image, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+base = f"http://127.0.0.1:{port}/api/v1"
+def call(method, path, body=None):
+    data = json.dumps(body).encode() if body is not None else None
+    req = urllib.request.Request(base + path, data=data, method=method, headers={"content-type": "application/json"})
+    with urllib.request.urlopen(req, timeout=600) as r:
+        raw = r.read()
+        return json.loads(raw) if raw else None
+for _ in range(300):
+    try:
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=2); break
+    except Exception:
+        time.sleep(0.1)
+for i in range(runs):
+    job = call("POST", "/scans", {"image": image})
+    while job["status"] not in ("done", "failed"):
+        time.sleep(0.02)
+        job = call("GET", f"/scans/{job['id']}")
+    if job["status"] != "done":
+        sys.exit(f"scan failed: {job}")
+    report = call("GET", f"/scans/{job['id']}/report?format=json")
+    stats = report["stats"]
+    if stats["layersRead"] == 0:
+        sys.exit(f"scan {i} read no layer: {stats}")
+    print(stats["elapsedMillis"])
+    call("DELETE", "/images/" + job["digest"])
+PY
+  then
+    E_FIRST=$(head -1 "$TMP/warm.txt")
+    E_MED=$(median $(tail -n "${BENCH_WARM_RUNS:-5}" "$TMP/warm.txt"))
+    say "warm scans (ms): $(tr '\n' ' ' < "$TMP/warm.txt")"
+  else
+    say "warm-process step failed; server log tail:"; tail -5 "$TMP/serve.log" | sed 's/^/    /' >&2; FAILED=1
+  fi
+  kill "$SERVE_PID" 2>/dev/null; wait "$SERVE_PID" 2>/dev/null || true
+fi
+
 # --- report ----------------------------------------------------------------------------------
 echo
 echo "Strata foundation benchmark  $(date -u +%FT%TZ)  $(nproc) CPUs  $(uname -r)"
@@ -279,6 +332,10 @@ printf '%-52s %12s %12s\n' "(b) launcher: strata scan, process wall" "$(secs "$L
 printf '%-52s %12s %12s\n' "(c) java -jar re-scan, process wall (indexed)" "$(secs "$C_WALL")" "$(ratio "$C_WALL" "$A_SEQ")"
 printf '%-52s %12s %12s\n' "(c) launcher re-scan, process wall (indexed)" "$(secs "$LR_WALL")" "$(ratio "$LR_WALL" "$A_SEQ")"
 printf '%-52s %12s %12s\n' "(c) re-scan, in-process (java -jar / launcher)" "$(secs "$C_EL")/$(secs "$LR_EL")" "-"
+if [[ $SKIP_WARM == 0 ]]; then
+  printf '%-52s %12s %12s\n' "(e) warm server: first scan, in-process" "$(secs "$E_FIRST")" "$(ratio "$E_FIRST" "$A_SEQ")"
+  printf '%-52s %12s %12s\n' "(e) warm server: median scan, in-process" "$(secs "$E_MED")" "$(ratio "$E_MED" "$A_SEQ")"
+fi
 if [[ $SKIP_MEM == 0 ]]; then
   printf '%-52s %12s %12s\n' "(d) big layer: igzip|openssl sha256 [baseline d]" "$(secs "$D_SEQ")" "1.00x"
   printf '%-52s %12s %12s\n' "(d) big layer: strata -Xmx256m, process wall: $D_RES" "$(secs "$D_WALL")" "$(ratio "$D_WALL" "$D_SEQ")"
