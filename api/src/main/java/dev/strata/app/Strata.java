@@ -6,6 +6,7 @@ import dev.strata.scanner.image.Platform;
 import dev.strata.scanner.layer.LayerLimits;
 import dev.strata.scanner.layer.GzipInflater;
 import dev.strata.scanner.layer.LayerReader;
+import dev.strata.scanner.layer.ZstdNative;
 import dev.strata.scanner.report.ReportJson;
 import dev.strata.scanner.report.ScanReport;
 import dev.strata.scanner.registry.ContentStore;
@@ -58,7 +59,7 @@ public final class Strata implements AutoCloseable {
         Path root = data.create();
         DebugLog.log("opening %s (gzip: %s)", root, gzip.describe());
         Path tmp = Files.createDirectories(root.resolve("tmp"));
-        loadZstdInto(tmp);
+        ZstdNative.extractInto(tmp); // zstd-jni unpacks its library on first use: inside the data directory
         DebugLog.log("opening the index");
         StrataIndex index = StrataIndex.open(root);
         DebugLog.log("index open");
@@ -165,16 +166,6 @@ public final class Strata implements AutoCloseable {
 
     /** How long {@link #close()} waits for layer tasks still running before it interrupts them. */
     private static final long CLOSE_GRACE_SECONDS = 10;
-
-    /**
-     * zstd-jni unpacks its native library to a temporary file on first use; keep that inside the data
-     * directory rather than the system temp directory, so Strata writes nowhere else.
-     */
-    private static void loadZstdInto(Path tmp) {
-        if (!com.github.luben.zstd.util.Native.isLoaded()) {
-            com.github.luben.zstd.util.Native.load(tmp.toFile());
-        }
-    }
 
     static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger n = new AtomicInteger();

@@ -252,7 +252,10 @@ public final class LayerReader {
                 InputStream decompressed = switch (compression) {
                     case NONE -> ahead;
                     case GZIP -> gzip.inflate(ahead, declaredSize);
-                    case ZSTD -> new ZstdInputStreamNoFinalizer(ahead);
+                    case ZSTD -> {
+                        ZstdNative.ensureLoaded();
+                        yield new ZstdInputStreamNoFinalizer(ahead);
+                    }
                 };
                 try {
                     pump(decompressed, out);
