@@ -73,8 +73,14 @@ public final class StrataCli implements Runnable {
         return code;
     }
 
-    /** Registers the subcommand the first argument names, or all of them (help, usage errors, suggestions). */
+    /**
+     * Registers the subcommand the first argument names, none for {@code --version}, or all of them (help, usage
+     * errors, suggestions).
+     */
     static void register(CommandLine cli, String[] args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return; // the version needs no subcommand
+        }
         Class<?> named = args.length == 0 ? null : SUBCOMMANDS.get(args[0]);
         if (named != null && named != CommandLine.HelpCommand.class) {
             cli.addSubcommand(named);

@@ -26,11 +26,21 @@ class StrataCliTest {
 
     @Test
     void helpAndUnknownCommandsGetTheWholeTree() {
-        for (String[] args : new String[][]{{"help", "scan"}, {"scna"}, {}, {"--version"}}) {
+        for (String[] args : new String[][]{{"help", "scan"}, {"scna"}, {}, {"--help"}, {"--version", "scan"}}) {
             CommandLine cli = new CommandLine(new StrataCli());
             StrataCli.register(cli, args);
             assertThat(cli.getSubcommands().keySet()).containsAll(StrataCli.subcommandNames());
         }
+    }
+
+    @Test
+    void theVersionNeedsNoSubcommand() {
+        CommandLine cli = new CommandLine(new StrataCli());
+        StrataCli.register(cli, new String[]{"--version"});
+        assertThat(cli.getSubcommands()).isEmpty();
+        CliRun run = CliRun.run("--version");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("strata ");
     }
 
     @Test
