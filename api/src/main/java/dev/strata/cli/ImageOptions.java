@@ -2,6 +2,7 @@ package dev.strata.cli;
 
 import dev.strata.scanner.image.Platform;
 import dev.strata.scanner.layer.LayerLimits;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -13,9 +14,8 @@ final class ImageOptions {
                     + "or an indexed image's digest, short id or tag.")
     String image;
 
-    @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]", defaultValue = "linux/amd64",
-            description = "Platform to pick from a multi-platform image (default: ${DEFAULT-VALUE}).")
-    String platform;
+    @Mixin
+    PlatformOption platform;
 
     @Option(names = "--max-layer-size", paramLabel = "BYTES", defaultValue = "64GiB",
             converter = ByteSizeConverter.class,
@@ -33,6 +33,6 @@ final class ImageOptions {
     }
 
     Platform platform() {
-        return Platform.parse(platform);
+        return platform.platform();
     }
 }

@@ -8,7 +8,6 @@ import dev.strata.scanner.source.ResolvedImage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -19,9 +18,8 @@ import java.util.concurrent.Callable;
 final class PullCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "REF", description = "[docker://][REGISTRY[:PORT]/]REPO[:TAG|@DIGEST]")
     String reference;
-    @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]", defaultValue = "linux/amd64",
-            description = "Platform to pick from a multi-platform image (default: ${DEFAULT-VALUE}).")
-    String platform;
+    @Mixin
+    PlatformOption platform;
     @Mixin
     RegistryCliOptions registry;
     @Mixin
@@ -35,7 +33,7 @@ final class PullCommand implements Callable<Integer> {
         // a pull only touches the blob store: the index is not opened
         ContentStore store = new ContentStore(data.directory().create());
         try (RegistryImageSource source = RegistryImageSource.open(ref, registry.options(), System.getenv(), store)) {
-            Pulled pulled = pull(source, dev.strata.scanner.image.Platform.parse(platform));
+            Pulled pulled = pull(source, platform.platform());
             spec.commandLine().getOut().printf("Pulled %s%nDigest %s%n%d layer(s): %d downloaded (%s), %d already "
                             + "stored%n", pulled.image().reference(), pulled.image().manifestDigest(),
                     pulled.image().layers().size(), pulled.downloaded(), Sizes.human(pulled.bytes()),

@@ -28,9 +28,8 @@ final class SaveCommand implements Callable<Integer> {
     String reference;
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true, description = "The tar to write.")
     Path output;
-    @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]", defaultValue = "linux/amd64",
-            description = "Platform to pick from a multi-platform image (default: ${DEFAULT-VALUE}).")
-    String platform;
+    @Mixin
+    PlatformOption platform;
     @Mixin
     RegistryCliOptions registry;
     @Mixin
@@ -62,7 +61,7 @@ final class SaveCommand implements Callable<Integer> {
             }
             RegistryReference ref = RegistryReference.parse(reference);
             try (RegistryImageSource source = strata.openRegistry(ref)) {
-                PullCommand.Pulled pulled = PullCommand.pull(source, dev.strata.scanner.image.Platform.parse(platform));
+                PullCommand.Pulled pulled = PullCommand.pull(source, platform.platform());
                 ResolvedImage image = pulled.image();
                 byte[] manifestBytes = strata.blobs().read(image.manifestDigest(), 4L * 1024 * 1024);
                 String tag = ref.tag() == null ? null : familiar(ref.withDigest(null).toString());

@@ -54,7 +54,7 @@ final class ScanCommand implements Callable<Integer> {
         GateRun run = GateRun.prepare(gate, Path.of("").toAbsolutePath());
         Terminal terminal = Terminal.detect(System.getenv());
         if (remote.url != null) {
-            ScanReport report = vulnerabilities.filter(RemoteScan.scan(remote, image.image, image.platform));
+            ScanReport report = vulnerabilities.filter(RemoteScan.scan(remote, image.image, image.platform.platform));
             return run.finish(report, targets, terminal, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         if (RegistryRouting.isRegistryReference(image.image)) {

@@ -11,6 +11,7 @@ import java.util.Set;
 /** Entry point of the {@code strata} command: wires the subcommands and maps failures to exit code 2. */
 @Command(name = "strata",
         mixinStandardHelpOptions = true,
+        scope = CommandLine.ScopeType.INHERIT, // every subcommand gets --help and --version too
         versionProvider = StrataVersion.class,
         description = "Container-image analysis: reads images, verifies and hashes every layer, indexes every file.")
 public final class StrataCli implements Runnable {

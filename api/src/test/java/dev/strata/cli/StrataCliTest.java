@@ -34,6 +34,15 @@ class StrataCliTest {
     }
 
     @Test
+    void everySubcommandAnswersHelp() {
+        for (String name : StrataCli.subcommandNames()) {
+            CliRun run = CliRun.run(name, "--help");
+            assertThat(run.exitCode()).as("%s --help: %s", name, run.err()).isZero();
+            assertThat(run.out()).as(name).contains("Usage: strata " + name);
+        }
+    }
+
+    @Test
     void theVersionNeedsNoSubcommand() {
         CommandLine cli = new CommandLine(new StrataCli());
         StrataCli.register(cli, new String[]{"--version"});
