@@ -41,7 +41,7 @@ public final class EfficiencyService {
         }
         IndexedImage found = IndexedImages.find(index, image);
         ImageEfficiency efficiency = withRealDigests(found.diffIds(),
-                EfficiencyCalculator.compute(IndexedImages.layers(index, found), limit));
+                EfficiencyCalculator.computeTables(IndexedImages.tables(index, found), limit));
         DetectedBase base = BaseImages.detect(found, index.imagesWithoutReports()).map(IndexedImages::detected).orElse(null);
         return new Report(ImageRef.of(found), base, IndexedImages.declaredBase(found), efficiency);
     }

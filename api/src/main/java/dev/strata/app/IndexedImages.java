@@ -4,6 +4,7 @@ import dev.strata.index.IndexedImage;
 import dev.strata.index.StrataIndex;
 import dev.strata.index.dedup.BaseImages;
 import dev.strata.scanner.efficiency.EfficiencyLayer;
+import dev.strata.scanner.efficiency.LayerTable;
 import dev.strata.scanner.image.Digest;
 import dev.strata.scanner.layer.LayerEntry;
 import dev.strata.scanner.report.ReportJson;
@@ -41,6 +42,18 @@ final class IndexedImages {
             layers.add(new EfficiencyLayer(diffId.toString(), size, entries));
         }
         return layers;
+    }
+
+    /** The image's layers as columns for the efficiency calculation (see {@link StrataIndex#layerTable}). */
+    static List<LayerTable> tables(StrataIndex index, IndexedImage image) {
+        Map<Digest, LayerTable> read = new HashMap<>();
+        List<LayerTable> tables = new ArrayList<>();
+        for (Digest diffId : image.diffIds()) {
+            tables.add(read.computeIfAbsent(diffId, d -> index.layerTable(index.layer(d).orElseThrow(
+                    () -> new IllegalStateException("layer " + d + " of image " + image.manifestDigest()
+                            + " is not indexed")))));
+        }
+        return tables;
     }
 
     static List<EfficiencyLayer> layers(StrataIndex index, IndexedImage image) {
