@@ -289,9 +289,6 @@ public final class StrataIndex implements Closeable {
                 if (scorer == null) {
                     continue;
                 }
-                if (found != null) {
-                    return null; // a layer is added as one block, so this does not happen; read it entry by entry then
-                }
                 Bits live = leaf.reader().getLiveDocs();
                 int[] docs = new int[(int) Math.max(16, Math.min(layer.entryCount(), 1 << 24))];
                 int count = 0;
@@ -303,6 +300,12 @@ public final class StrataIndex implements Closeable {
                         }
                         docs[count++] = doc;
                     }
+                }
+                if (count == 0) {
+                    continue; // only deleted documents of this layer here (e.g. a re-added layer's old block)
+                }
+                if (found != null) {
+                    return null; // a layer is added as one block, so this does not happen; read it entry by entry then
                 }
                 found = FileDocReader.readTable(leaf.reader(), docs, count, layer.diffId().toString(),
                         layer.uncompressedSize());
