@@ -6,6 +6,7 @@ import dev.strata.index.StrataIndex;
 import dev.strata.index.dedup.BaseImages;
 import dev.strata.index.dedup.SharedContent;
 import dev.strata.index.dedup.SharedContentReport;
+import dev.strata.scanner.image.DeclaredBase;
 import dev.strata.scanner.image.Digest;
 
 import java.util.ArrayList;
@@ -52,8 +53,8 @@ public final class DedupService {
                              List<SharedContent.Occurrence> occurrences, List<String> images) {
     }
 
-    /** An image and its detected base, if any. */
-    public record ImageBase(ImageRef image, DetectedBase base) {
+    /** An image, its detected base and the base it declares (each null when there is none). */
+    public record ImageBase(ImageRef image, DetectedBase base, DeclaredBase declaredBase) {
     }
 
     /** The report listing at most {@code limit} layers and files (ranked by bytes saved); totals cover everything. */
@@ -100,7 +101,8 @@ public final class DedupService {
         }
         Map<Digest, BaseImages.Base> bases = BaseImages.detectAll(images);
         List<ImageBase> imageBases = images.stream().map(i -> new ImageBase(ImageRef.of(i),
-                bases.containsKey(i.manifestDigest()) ? IndexedImages.detected(bases.get(i.manifestDigest())) : null))
+                bases.containsKey(i.manifestDigest()) ? IndexedImages.detected(bases.get(i.manifestDigest())) : null,
+                i.declaredBase()))
                 .toList();
         return new Report(new Totals(images.size(), users.size(), logical, unique, logical - unique),
                 layers.size() <= limit ? layers : layers.subList(0, limit),

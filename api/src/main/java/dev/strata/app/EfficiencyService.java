@@ -9,10 +9,10 @@ import dev.strata.scanner.efficiency.ImageEfficiency;
 
 import dev.strata.scanner.efficiency.ImageEfficiency.DuplicateContent;
 import dev.strata.scanner.efficiency.ImageEfficiency.WastedPath;
+import dev.strata.scanner.image.DeclaredBase;
 import dev.strata.scanner.image.Digest;
 
 import java.util.List;
-import java.util.Map;
 
 /** One indexed image's efficiency (waste, duplicates, score) with its detected and declared base image. */
 public final class EfficiencyService {
@@ -23,12 +23,11 @@ public final class EfficiencyService {
     }
 
     /**
-     * The efficiency report of an image; {@code declaredBase} holds the image's
-     * {@code org.opencontainers.image.base.name}/{@code .digest} labels when it has them.
+     * The efficiency report of an image; {@code base} is the indexed image it is built on, {@code declaredBase} the
+     * base its manifest annotations or config labels name (each null when there is none).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Report(ImageRef image, DetectedBase base, Map<String, String> declaredBase,
-                         ImageEfficiency efficiency) {
+    public record Report(ImageRef image, DetectedBase base, DeclaredBase declaredBase, ImageEfficiency efficiency) {
     }
 
     /**
@@ -41,7 +40,7 @@ public final class EfficiencyService {
         }
         IndexedImage found = IndexedImages.find(index, image);
         ImageEfficiency efficiency = withRealDigests(found.diffIds(),
-                EfficiencyCalculator.compute(IndexedImages.layers(index, found), limit));
+                EfficiencyCalculator.computeTables(IndexedImages.tables(index, found), limit));
         DetectedBase base = BaseImages.detect(found, index.imagesWithoutReports()).map(IndexedImages::detected).orElse(null);
         return new Report(ImageRef.of(found), base, IndexedImages.declaredBase(found), efficiency);
     }

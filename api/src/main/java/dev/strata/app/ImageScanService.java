@@ -148,7 +148,8 @@ public final class ImageScanService {
                     stats, warnings);
             index.putImage(new IndexedImage(image.manifestDigest(), image.configDigest(), image.reference(),
                     image.repoTags(), image.config().platform().toString(), image.config().diffIds(),
-                    System.currentTimeMillis(), ReportJson.write(report)), inventory.packages());
+                    System.currentTimeMillis(), ReportJson.write(report), report.image().declaredBase()),
+                    inventory.packages());
             return report;
         }
     }

@@ -4,6 +4,8 @@ import dev.strata.index.IndexedImage;
 import dev.strata.index.StrataIndex;
 import dev.strata.index.dedup.BaseImages;
 import dev.strata.scanner.efficiency.EfficiencyLayer;
+import dev.strata.scanner.efficiency.LayerTable;
+import dev.strata.scanner.image.DeclaredBase;
 import dev.strata.scanner.image.Digest;
 import dev.strata.scanner.layer.LayerEntry;
 import dev.strata.scanner.report.ReportJson;
@@ -11,15 +13,11 @@ import dev.strata.scanner.report.ScanReport;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Index look-ups shared by the efficiency, dedup and diff services. */
 final class IndexedImages {
-    static final String BASE_NAME = "org.opencontainers.image.base.name";
-    static final String BASE_DIGEST = "org.opencontainers.image.base.digest";
-
     private IndexedImages() {
     }
 
@@ -43,30 +41,43 @@ final class IndexedImages {
         return layers;
     }
 
+    /** The image's layers as columns for the efficiency calculation (see {@link StrataIndex#layerTable}). */
+    static List<LayerTable> tables(StrataIndex index, IndexedImage image) {
+        Map<Digest, LayerTable> read = new HashMap<>();
+        List<LayerTable> tables = new ArrayList<>();
+        for (Digest diffId : image.diffIds()) {
+            tables.add(read.computeIfAbsent(diffId, d -> index.layerTable(index.layer(d).orElseThrow(
+                    () -> new IllegalStateException("layer " + d + " of image " + image.manifestDigest()
+                            + " is not indexed")))));
+        }
+        return tables;
+    }
+
     static List<EfficiencyLayer> layers(StrataIndex index, IndexedImage image) {
         return layers(index, image, new HashMap<>());
     }
 
-    /** The base-image labels ({@code org.opencontainers.image.base.name}/{@code .digest}) of the stored report. */
-    static Map<String, String> declaredBase(IndexedImage image) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (image.reportJson() == null) {
-            return out;
+    /**
+     * The base image an image declares (manifest annotations, else config labels): kept on the image document
+     * since it was added there; for images indexed before, taken from the stored report (its config labels).
+     */
+    static DeclaredBase declaredBase(IndexedImage image) {
+        if (image.declaredBase() != null || image.reportJson() == null) {
+            return image.declaredBase();
         }
         try {
             ScanReport report = ReportJson.read(image.reportJson());
-            if (report.image() != null && report.image().config() != null && report.image().config().labels() != null) {
-                Map<String, String> labels = report.image().config().labels();
-                for (String key : List.of(BASE_NAME, BASE_DIGEST)) {
-                    if (labels.get(key) != null) {
-                        out.put(key, labels.get(key));
-                    }
-                }
+            if (report.image() == null) {
+                return null;
             }
+            if (report.image().declaredBase() != null) {
+                return report.image().declaredBase();
+            }
+            return report.image().config() == null ? null
+                    : DeclaredBase.of(null, report.image().config().labels()).orElse(null);
         } catch (RuntimeException e) {
-            // a stored report of another shape has no labels to offer
+            return null; // a stored report of another shape has no labels to offer
         }
-        return out;
     }
 
     /** The detected base of an image as reported: the base image and how many layers it provides. */

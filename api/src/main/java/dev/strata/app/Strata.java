@@ -132,7 +132,8 @@ public final class Strata implements AutoCloseable {
         }
         IndexedImage old = indexed.get();
         index.putImage(new IndexedImage(old.manifestDigest(), old.configDigest(), old.reference(), old.repoTags(),
-                old.platform(), old.diffIds(), old.indexedAtMillis(), ReportJson.write(report)),
+                old.platform(), old.diffIds(), old.indexedAtMillis(), ReportJson.write(report),
+                old.declaredBase() != null ? old.declaredBase() : report.image().declaredBase()),
                 report.packages().stream().map(dev.strata.scanner.report.PackageSummary::toInstalled).toList());
     }
 

@@ -37,9 +37,10 @@ final class DedupView {
             out.append(files.render());
         }
         out.append('\n');
-        TextTable bases = new TextTable("IMAGE", "BASE");
+        TextTable bases = new TextTable("IMAGE", "BASE", "DECLARED BASE");
         for (DedupService.ImageBase b : r.bases()) {
-            bases.row(b.image().name(), b.base() == null ? "-" : b.base().describe());
+            bases.row(b.image().name(), b.base() == null ? "-" : b.base().describe(),
+                    b.declaredBase() == null ? "-" : b.declaredBase().describe());
         }
         out.append(bases.render());
         return out.toString();

@@ -18,7 +18,9 @@ final class EfficiencyView {
                 .append(ScanCommand.shortDigest(report.image().digest())).append(")\n");
         out.append("Base:        ").append(report.base() == null ? "none found in the index" : report.base().describe())
                 .append('\n');
-        report.declaredBase().forEach((k, v) -> out.append("Declared:    ").append(k).append('=').append(v).append('\n'));
+        if (report.declaredBase() != null) {
+            out.append("Declared:    ").append(report.declaredBase().describe()).append('\n');
+        }
         out.append(String.format(Locale.ROOT, "Efficiency:  %.2f%% (%s in the final filesystem of %s in all layers)%n",
                 e.efficiency() * 100, Sizes.human(e.finalFileBytes()), Sizes.human(e.layerFileBytes())));
         out.append("Wasted:      ").append(Sizes.human(e.wastedBytes())).append(" (").append(Sizes.human(e.removedBytes()))

@@ -24,6 +24,7 @@ import java.util.function.Supplier;
  * <pre>
  * java -Xmx512m -cp &lt;api test classpath&gt; dev.strata.app.DedupBenchmark DIR
  * </pre>
+ * ({@code DIR cold-efficiency} times the first efficiency reports of a fresh JVM instead.)
  * Each measurement is printed cold and as the median of 5 warm runs (after 10 unmeasured warm-up runs), wall and this thread's CPU time (the work is
  * single-threaded; CPU time is what a shared machine cannot inflate), beside the floor on the same input: reading
  * the same doc values / layer entries without computing anything.
@@ -57,6 +58,22 @@ public final class DedupBenchmark {
                 }
                 return;
             }
+            if (args.length > 1 && args[1].equals("cold-efficiency")) {
+                // the first efficiency report of a fresh JVM (nothing JIT-compiled, index files maybe not in cache)
+                IndexedImage largest = images.stream().max((a, b) -> Long.compare(files(index, a), files(index, b)))
+                        .orElseThrow();
+                EfficiencyService service = new EfficiencyService(index);
+                for (int i = 1; i <= 3; i++) {
+                    com.sun.management.ThreadMXBean threads =
+                            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+                    long cpu = threads.getCurrentThreadCpuTime();
+                    long t0 = System.nanoTime();
+                    service.efficiency(largest.manifestDigest().toString(), 20);
+                    System.out.printf("efficiency call %d of a fresh JVM: %d ms (cpu %d)%n", i,
+                            (System.nanoTime() - t0) / 1_000_000, (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000);
+                }
+                return;
+            }
             long fileDocs = index.layers().stream().mapToLong(IndexedLayer::entryCount).sum();
             System.out.printf("index: %d images, %d layers, %d file documents, max heap %d MiB%n", images.size(),
                     index.layers().size(), fileDocs, Runtime.getRuntime().maxMemory() >> 20);
@@ -70,7 +87,9 @@ public final class DedupBenchmark {
             System.out.printf("efficiency image: %s, %d entries in its layers%n", largest.reference(), files(index, largest));
             measure("one image's efficiency", () -> efficiency.efficiency(largest.manifestDigest().toString(), 20)
                     .efficiency().wastedBytes());
-            measure("  floor: layerEntriesForComparison of its layers", () -> largest.diffIds().stream()
+            measure("  floor: layerTable of its layers (the columns it reads)", () -> largest.diffIds().stream()
+                    .mapToLong(d -> index.layerTable(index.layer(d).orElseThrow()).rows()).sum());
+            measure("  (layerEntriesForComparison of its layers, as diff reads)", () -> largest.diffIds().stream()
                     .mapToLong(d -> index.layerEntriesForComparison(d).size()).sum());
             measure("  (full layerEntries, decoding every sha256 term)", () -> largest.diffIds().stream()
                     .mapToLong(d -> index.layerEntries(d).size()).sum());
@@ -138,6 +157,7 @@ public final class DedupBenchmark {
         }
         long[] warm = new long[5];
         long[] warmCpu = new long[5];
+        long warmAlloc0 = threads.getCurrentThreadAllocatedBytes();
         for (int i = 0; i < warm.length; i++) {
             long c = threads.getCurrentThreadCpuTime();
             long s = System.nanoTime();
@@ -145,11 +165,13 @@ public final class DedupBenchmark {
             warm[i] = System.nanoTime() - s;
             warmCpu[i] = threads.getCurrentThreadCpuTime() - c;
         }
+        long warmAllocated = (threads.getCurrentThreadAllocatedBytes() - warmAlloc0) / warm.length;
         Arrays.sort(warm);
         Arrays.sort(warmCpu);
-        System.out.printf("%-58s cold %5d ms (cpu %5d), warm median %5d ms (cpu %5d); allocated %d MiB; result %d%n",
+        System.out.printf("%-58s cold %5d ms (cpu %5d), warm median %5d ms (cpu %5d); allocated %d MiB cold, %d MiB"
+                        + " per warm run; result %d%n",
                 what, cold / 1_000_000, coldCpu / 1_000_000, warm[2] / 1_000_000, warmCpu[2] / 1_000_000,
-                allocated >> 20, result);
+                allocated >> 20, warmAllocated >> 20, result);
     }
 
     // ---------------------------------------------------------------- generation

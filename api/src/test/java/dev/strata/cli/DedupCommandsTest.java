@@ -174,8 +174,9 @@ class DedupCommandsTest {
         // SAME is repeated within one layer only: duplicate, but not cross-layer waste
         assertThat(r.at("/efficiency/crossLayerDuplicateBytes").asLong()).isEqualTo(BIG.length());
         assertThat(r.at("/efficiency/removedBytes").asLong()).isEqualTo(STATUS_1.length());
-        assertThat(r.at("/declaredBase/org.opencontainers.image.base.name").asText())
-                .isEqualTo("docker.io/library/base:1");
+        assertThat(r.at("/declaredBase/name").asText()).isEqualTo("docker.io/library/base:1");
+        assertThat(r.at("/declaredBase/source").asText()).isEqualTo("config-labels");
+        assertThat(r.at("/declaredBase/digest").isMissingNode()).isTrue();
         assertThat(r.at("/base/image/tags/0").asText()).isEqualTo("base:1");
     }
 
@@ -236,6 +237,8 @@ class DedupCommandsTest {
                 default -> "";
             };
             assertThat(b.at("/base/image/tags/0").asText()).as(tag).isEqualTo(expected);
+            assertThat(b.at("/declaredBase/name").asText()).as(tag)
+                    .isEqualTo(tag.equals("app2:1") ? "docker.io/library/base:1" : "");
         }
         assertThat(bases).hasSize(4);
     }

@@ -98,4 +98,35 @@ class AnalysisApiTest {
         assertError(server.get("/api/v1/diff?from=" + a), 400, "bad_request");
         assertError(server.get("/api/v1/diff?from=" + a + "&to=nosuchimage"), 404, "not_found");
     }
+
+    @Test
+    void efficiencyAndDedupShowTheBaseTheManifestAnnotationsDeclare() throws Exception {
+        ImageFixtures.image().layer(TestImages.baseLayer(), Compression.GZIP)
+                .annotation("org.opencontainers.image.base.name", "registry.example/base:1")
+                .annotation("org.opencontainers.image.base.digest", a)
+                .writeOciLayout(tmp.resolve("annotated"));
+        JsonNode done = server.await(server.scan("oci:" + tmp.resolve("annotated")).get("id").asText());
+        assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("done");
+        String annotated = done.get("digest").asText();
+
+        JsonNode r = json(server.get("/api/v1/images/" + annotated + "/efficiency"));
+        assertThat(r.at("/declaredBase/name").asText()).isEqualTo("registry.example/base:1");
+        assertThat(r.at("/declaredBase/digest").asText()).isEqualTo(a);
+        assertThat(r.at("/declaredBase/source").asText()).isEqualTo("manifest-annotations");
+        assertThat(json(server.get("/api/v1/images/" + w + "/efficiency")).has("declaredBase")).isFalse();
+        JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readTree(server.get("/api/v1/openapi.yaml").bodyAsString());
+        var schema = OpenApiRoutesTest.closedSchema(doc.at("/components/schemas/DeclaredBase"));
+        assertThat(schema.validate(r.get("declaredBase"))).as(r.get("declaredBase").toString()).isEmpty();
+
+        JsonNode declared = null;
+        for (JsonNode b : json(server.get("/api/v1/dedup")).get("bases")) {
+            if (b.at("/image/digest").asText().equals(annotated)) {
+                declared = b.get("declaredBase");
+            }
+        }
+        assertThat(declared).isNotNull();
+        assertThat(declared.get("source").asText()).isEqualTo("manifest-annotations");
+        assertThat(declared.get("digest").asText()).isEqualTo(a);
+    }
 }

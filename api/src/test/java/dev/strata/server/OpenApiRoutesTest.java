@@ -56,7 +56,7 @@ class OpenApiRoutesTest {
     }
 
     /** An OpenAPI schema object as a JSON Schema that also refuses properties the document does not name. */
-    private static com.networknt.schema.JsonSchema closedSchema(JsonNode schema) {
+    static com.networknt.schema.JsonSchema closedSchema(JsonNode schema) {
         JsonNode copy = schema.deepCopy();
         close(copy);
         return com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V7)

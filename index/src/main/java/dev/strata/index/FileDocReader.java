@@ -1,5 +1,6 @@
 package dev.strata.index;
 
+import dev.strata.scanner.efficiency.LayerTable;
 import dev.strata.scanner.image.Digest;
 import dev.strata.scanner.layer.EntryType;
 import dev.strata.scanner.layer.LayerEntry;
@@ -112,6 +113,137 @@ final class FileDocReader {
                     mtime[k], links[k], sha256);
             out.add(new Row(ordinal[k], new FileHit(entry, diffId)));
         }
+    }
+
+    /**
+     * Reads {@code count} ascending doc ids of one segment — one layer's file documents — as a {@link LayerTable}
+     * (rows in tar order): only the columns the efficiency calculation uses, each path term decoded once in term
+     * order (which is also the table's path order), content identified by {@link IndexSchema#CONTENT_KEY}.
+     */
+    static LayerTable readTable(LeafReader leaf, int[] docs, int count, String diffId, long layerSize)
+            throws IOException {
+        String[] paths = new String[count];
+        int[] byPath = new int[count];
+        SortedDocValues pathValues = DocValues.getSorted(leaf, PATH);
+        long[] ordRows = new long[count];
+        for (int k = 0; k < count; k++) {
+            if (!pathValues.advanceExact(docs[k])) {
+                throw new IOException("file document without a path in layer " + diffId);
+            }
+            ordRows[k] = ((long) pathValues.ordValue() << 32) | k;
+        }
+        Arrays.sort(ordRows); // term order = UTF-8 byte order = the code-point order LayerTable wants; ties in doc order
+        int previousOrd = -1;
+        String previous = null;
+        for (int i = 0; i < count; i++) {
+            int ord = (int) (ordRows[i] >>> 32);
+            int row = (int) ordRows[i];
+            if (ord != previousOrd) {
+                previous = pathValues.lookupOrd(ord).utf8ToString();
+                previousOrd = ord;
+            }
+            paths[row] = previous;
+            byPath[i] = row;
+        }
+        SortedDocValues typeValues = DocValues.getSorted(leaf, TYPE);
+        EntryType[] typeOfOrd = new EntryType[typeValues.getValueCount()];
+        EntryType[] types = new EntryType[count];
+        for (int k = 0; k < count; k++) {
+            if (!typeValues.advanceExact(docs[k])) {
+                throw new IOException("file document without a type in layer " + diffId);
+            }
+            int ord = typeValues.ordValue();
+            if (typeOfOrd[ord] == null) {
+                typeOfOrd[ord] = EntryType.valueOf(typeValues.lookupOrd(ord).utf8ToString());
+            }
+            types[k] = typeOfOrd[ord];
+        }
+        long[] sizes = longs(DocValues.getNumeric(leaf, SIZE), docs, count);
+        long[] modeValues = longs(DocValues.getNumeric(leaf, MODE), docs, count);
+        int[] modes = new int[count];
+        for (int k = 0; k < count; k++) {
+            modes[k] = (int) modeValues[k];
+        }
+        long[] uids = longs(DocValues.getNumeric(leaf, UID), docs, count);
+        long[] gids = longs(DocValues.getNumeric(leaf, GID), docs, count);
+        long[] keys = new long[count];
+        boolean[] hasContent = new boolean[count];
+        NumericDocValues keyValues = DocValues.getNumeric(leaf, CONTENT_KEY);
+        for (int k = 0; k < count; k++) {
+            if (keyValues.advanceExact(docs[k])) {
+                hasContent[k] = true;
+                keys[k] = keyValues.longValue();
+            }
+        }
+        long[] ordinal = longs(DocValues.getNumeric(leaf, ORDINAL), docs, count);
+        int[] tar = tarOrder(ordinal, count);
+        if (tar != null) {
+            // doc order is not tar order (never so for a layer added as one block): move every row to its tar position
+            int[] position = new int[count];
+            for (int k = 0; k < count; k++) {
+                position[tar[k]] = k;
+            }
+            paths = permute(paths, tar, new String[count]);
+            types = permute(types, tar, new EntryType[count]);
+            long[][] numbers = {sizes, uids, gids, keys};
+            for (int c = 0; c < numbers.length; c++) {
+                long[] moved = new long[count];
+                for (int k = 0; k < count; k++) {
+                    moved[k] = numbers[c][tar[k]];
+                }
+                numbers[c] = moved;
+            }
+            sizes = numbers[0];
+            uids = numbers[1];
+            gids = numbers[2];
+            keys = numbers[3];
+            int[] movedModes = new int[count];
+            boolean[] movedContent = new boolean[count];
+            for (int k = 0; k < count; k++) {
+                movedModes[k] = modes[tar[k]];
+                movedContent[k] = hasContent[tar[k]];
+            }
+            modes = movedModes;
+            hasContent = movedContent;
+            // path order with ties in tar order again
+            for (int i = 0; i < count; i++) {
+                ordRows[i] = (ordRows[i] & 0xFFFF_FFFF_0000_0000L) | position[(int) ordRows[i]];
+            }
+            Arrays.sort(ordRows);
+            for (int i = 0; i < count; i++) {
+                byPath[i] = (int) ordRows[i];
+            }
+        }
+        return new LayerTable(diffId, layerSize, paths, types, sizes, modes, uids, gids, keys, hasContent, null,
+                byPath);
+    }
+
+    private static <T> T[] permute(T[] values, int[] order, T[] into) {
+        for (int k = 0; k < values.length; k++) {
+            into[k] = values[order[k]];
+        }
+        return into;
+    }
+
+    /** The doc positions in ascending {@code ordinal}, or null when it already ascends (the usual case). */
+    private static int[] tarOrder(long[] ordinal, int count) {
+        boolean ascending = true;
+        for (int k = 1; k < count && ascending; k++) {
+            ascending = ordinal[k - 1] < ordinal[k];
+        }
+        if (ascending) {
+            return null;
+        }
+        Integer[] order = new Integer[count];
+        for (int k = 0; k < count; k++) {
+            order[k] = k;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(ordinal[a], ordinal[b]));
+        int[] result = new int[count];
+        for (int k = 0; k < count; k++) {
+            result[k] = order[k];
+        }
+        return result;
     }
 
     private static int[] ords(SortedDocValues values, int[] docs, int count) throws IOException {

@@ -1,5 +1,6 @@
 package dev.strata.index;
 
+import dev.strata.scanner.image.DeclaredBase;
 import dev.strata.scanner.image.Digest;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -44,7 +45,19 @@ final class ImageDocuments {
         if (image.reportJson() != null) {
             doc.add(new StoredField(REPORT, image.reportJson()));
         }
+        DeclaredBase base = image.declaredBase();
+        if (base != null) {
+            storeIfSet(doc, BASE_NAME, base.name());
+            storeIfSet(doc, BASE_DIGEST, base.digest());
+            storeIfSet(doc, BASE_SOURCE, base.source());
+        }
         return doc;
+    }
+
+    private static void storeIfSet(Document doc, String field, String value) {
+        if (value != null) {
+            doc.add(new StoredField(field, value));
+        }
     }
 
     static IndexedImage toImage(Document doc) {
@@ -55,6 +68,11 @@ final class ImageDocuments {
         }
         return new IndexedImage(Digest.parse(doc.get(IMAGE)), config == null ? null : Digest.parse(config),
                 doc.get(REFERENCE), Arrays.asList(doc.getValues(TAG)), doc.get(PLATFORM), diffIds,
-                LayerDocuments.longOf(doc, INDEXED_AT), doc.get(REPORT));
+                LayerDocuments.longOf(doc, INDEXED_AT), doc.get(REPORT), declaredBase(doc));
+    }
+
+    private static DeclaredBase declaredBase(Document doc) {
+        String source = doc.get(BASE_SOURCE);
+        return source == null ? null : new DeclaredBase(doc.get(BASE_NAME), doc.get(BASE_DIGEST), source);
     }
 }

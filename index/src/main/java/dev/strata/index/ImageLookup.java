@@ -28,7 +28,7 @@ final class ImageLookup {
             Comparator.comparingLong(IndexedImage::indexedAtMillis).thenComparing(IndexedImage::manifestDigest);
 
     private static final java.util.Set<String> WITHOUT_REPORT = java.util.Set.of(IMAGE, CONFIG, REFERENCE, TAG,
-            PLATFORM, DIFF_ID, INDEXED_AT);
+            PLATFORM, DIFF_ID, INDEXED_AT, BASE_NAME, BASE_DIGEST, BASE_SOURCE);
 
     private final IndexSearcher searcher;
 

@@ -76,6 +76,10 @@ public final class IndexSchema {
     public static final String DIFF_ID = "diff_id";
     /** Opaque report JSON (stored only). */
     public static final String REPORT = "report";
+    /** The declared base image's name, digest and source ({@code DeclaredBase}; stored only, each when known). */
+    public static final String BASE_NAME = "base_name";
+    public static final String BASE_DIGEST = "base_digest";
+    public static final String BASE_SOURCE = "base_source";
 
     // ---- layer documents: cached per-layer analysis
     /** Opaque per-layer analysis JSON (package findings), stored on layer docs only. */

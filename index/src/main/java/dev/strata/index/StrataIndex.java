@@ -1,5 +1,7 @@
 package dev.strata.index;
 
+import dev.strata.scanner.efficiency.EfficiencyLayer;
+import dev.strata.scanner.efficiency.LayerTable;
 import dev.strata.scanner.image.Digest;
 import dev.strata.scanner.layer.LayerEntry;
 import dev.strata.scanner.packages.InstalledPackage;
@@ -270,6 +272,49 @@ public final class StrataIndex implements Closeable {
             }
             return out;
         });
+    }
+
+    /**
+     * The entries of an indexed layer as columns for the efficiency calculation (content identified by the first
+     * 64 bits of its sha256, as {@link #layerEntriesForComparison}): read straight from doc values, one path
+     * string per entry and no other object per entry.
+     */
+    public LayerTable layerTable(IndexedLayer layer) {
+        Query query = and(kind(KIND_FILE), new TermQuery(new Term(LAYER, layer.diffId().toString())));
+        LayerTable table = search(s -> {
+            Weight weight = s.createWeight(s.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+            LayerTable found = null;
+            for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+                Scorer scorer = weight.scorer(leaf);
+                if (scorer == null) {
+                    continue;
+                }
+                Bits live = leaf.reader().getLiveDocs();
+                int[] docs = new int[(int) Math.max(16, Math.min(layer.entryCount(), 1 << 24))];
+                int count = 0;
+                DocIdSetIterator it = scorer.iterator();
+                for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                    if (live == null || live.get(doc)) {
+                        if (count == docs.length) {
+                            docs = Arrays.copyOf(docs, count * 2);
+                        }
+                        docs[count++] = doc;
+                    }
+                }
+                if (count == 0) {
+                    continue; // only deleted documents of this layer here (e.g. a re-added layer's old block)
+                }
+                if (found != null) {
+                    return null; // a layer is added as one block, so this does not happen; read it entry by entry then
+                }
+                found = FileDocReader.readTable(leaf.reader(), docs, count, layer.diffId().toString(),
+                        layer.uncompressedSize());
+            }
+            return found != null ? found : LayerTable.of(new EfficiencyLayer(layer.diffId().toString(),
+                    layer.uncompressedSize(), List.of()));
+        });
+        return table != null ? table : LayerTable.of(new EfficiencyLayer(layer.diffId().toString(),
+                layer.uncompressedSize(), layerEntriesForComparison(layer.diffId())));
     }
 
     private List<LayerEntry> layerEntries(Digest diffId, boolean contentKeys) {

@@ -1,5 +1,6 @@
 package dev.strata.scanner.report;
 
+import dev.strata.scanner.image.DeclaredBase;
 import dev.strata.scanner.image.Descriptor;
 import dev.strata.scanner.image.ImageConfig;
 import dev.strata.scanner.source.ResolvedImage;
@@ -49,7 +50,9 @@ public final class ReportBuilder {
         ImageSummary summary = new ImageSummary(image.reference(), image.manifestDigest().toString(),
                 image.configDigest().toString(), image.manifest().mediaType(), config.platform().toString(),
                 image.repoTags(), config.created(), config.author(), size, uncompressed, fileCount,
-                union.finalFileBytes(), config.config(), historyRows(config, layers));
+                union.finalFileBytes(), config.config(), historyRows(config, layers),
+                DeclaredBase.of(image.manifest().annotations(),
+                        config.config() == null ? null : config.config().labels()).orElse(null));
         return new ScanReport(ScanReport.VERSION, summary, layers, os, packages, stats, warnings);
     }
 

@@ -1,5 +1,6 @@
 package dev.strata.scanner.report;
 
+import dev.strata.scanner.image.DeclaredBase;
 import dev.strata.scanner.image.Descriptor;
 import dev.strata.scanner.image.Digest;
 import dev.strata.scanner.image.ImageConfig;
@@ -27,6 +28,10 @@ class ReportBuilderTest {
     }
 
     private static ResolvedImage image() {
+        return image(Map.of());
+    }
+
+    private static ResolvedImage image(Map<String, String> manifestAnnotations) {
         List<ImageConfig.HistoryEntry> history = List.of(
                 new ImageConfig.HistoryEntry("2024-01-01T00:00:00Z", "ADD rootfs /", null, null, false),
                 new ImageConfig.HistoryEntry("2024-01-01T00:00:01Z", "ENV A=b", null, null, true),
@@ -36,7 +41,7 @@ class ReportBuilderTest {
         ImageManifest manifest = new ImageManifest(MediaTypes.OCI_MANIFEST,
                 new Descriptor(MediaTypes.OCI_CONFIG, d("config"), 100),
                 List.of(new Descriptor(MediaTypes.OCI_LAYER_GZIP, d("b0"), 50),
-                        new Descriptor(MediaTypes.OCI_LAYER_GZIP, d("b1"), 7)), Map.of());
+                        new Descriptor(MediaTypes.OCI_LAYER_GZIP, d("b1"), 7)), manifestAnnotations);
         return new ResolvedImage("oci:/x:app", d("manifest"), manifest, d("config"), config, new byte[0], List.of("app:1"));
     }
 
@@ -72,5 +77,30 @@ class ReportBuilderTest {
         ScanReport report = ReportBuilder.build(image(), List.of(new LayerFacts(d("l0"), 1, 1, 1, false),
                 new LayerFacts(d("l1"), 1, 0, 0, false)), union, new ScanStats(1, 2, 0, 57), List.of("w"));
         assertThat(ReportJson.read(ReportJson.write(report))).isEqualTo(report);
+    }
+
+    @Test
+    void carriesTheBaseTheManifestAnnotationsDeclareAndReadsReportsWithoutIt() throws Exception {
+        UnionFilesystem union = new UnionFilesystem();
+        union.apply(List.of(file("/a", 10)));
+        union.apply(List.of());
+        List<LayerFacts> facts = List.of(new LayerFacts(d("l0"), 1, 1, 1, false), new LayerFacts(d("l1"), 1, 0, 0, false));
+        ScanReport report = ReportBuilder.build(image(Map.of(DeclaredBase.NAME_KEY, "docker.io/library/debian:12",
+                DeclaredBase.DIGEST_KEY, d("debian").toString(), "org.example.other", "x")), facts, union,
+                new ScanStats(1, 2, 0, 57), List.of());
+        assertThat(report.image().declaredBase()).isEqualTo(new DeclaredBase("docker.io/library/debian:12",
+                d("debian").toString(), DeclaredBase.MANIFEST_ANNOTATIONS));
+        assertThat(ReportJson.read(ReportJson.write(report))).isEqualTo(report);
+
+        // a report of the same version written before the field existed still reads, without a declared base
+        com.fasterxml.jackson.databind.node.ObjectNode tree =
+                (com.fasterxml.jackson.databind.node.ObjectNode) ReportJson.mapper().readTree(ReportJson.write(report));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("image")).remove("declaredBase");
+        ScanReport older = ReportJson.read(ReportJson.mapper().writeValueAsString(tree));
+        assertThat(older.image().declaredBase()).isNull();
+        assertThat(older.image().digest()).isEqualTo(report.image().digest());
+
+        assertThat(ReportBuilder.build(image(), facts, union, new ScanStats(1, 2, 0, 57), List.of()).image()
+                .declaredBase()).isNull();
     }
 }

@@ -155,6 +155,7 @@ public final class ImageFixtures {
         private Platform platform = Platform.LINUX_AMD64;
         private boolean docker;
         private final Map<String, String> labels = new LinkedHashMap<>();
+        private final Map<String, String> annotations = new LinkedHashMap<>();
         private final List<String> env = new ArrayList<>(List.of("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"));
         private String user;
         private List<String> cmd = List.of("/bin/sh");
@@ -197,6 +198,12 @@ public final class ImageFixtures {
 
         public ImageBuilder label(String key, String value) {
             labels.put(key, value);
+            return this;
+        }
+
+        /** An annotation of the image's manifest. */
+        public ImageBuilder annotation(String key, String value) {
+            annotations.put(key, value);
             return this;
         }
 
@@ -257,6 +264,10 @@ public final class ImageFixtures {
                 d.put("mediaType", l.mediaType);
                 d.put("digest", l.digest.toString());
                 d.put("size", l.blob.length);
+            }
+            if (!annotations.isEmpty()) {
+                ObjectNode a = m.putObject("annotations");
+                annotations.forEach(a::put);
             }
             byte[] manifest = json(m);
             return new Image(manifest, sha256(manifest), manifestType, config, configDigest, typed, platform);
