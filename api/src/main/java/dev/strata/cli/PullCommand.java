@@ -49,6 +49,8 @@ final class PullCommand implements Callable<Integer> {
     /** Resolves the image and stores every layer, downloading in parallel those not yet stored. */
     static Pulled pull(RegistryImageSource source, dev.strata.scanner.image.Platform platform) throws Exception {
         ResolvedImage image = source.resolve(platform);
+        long blobsBefore = source.store().downloadedBlobs();
+        long bytesBefore = source.store().downloadedBytes();
         java.util.List<Descriptor> missing = image.layers().stream().distinct()
                 .filter(d -> !source.store().has(d)).toList();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
@@ -64,6 +66,8 @@ final class PullCommand implements Callable<Integer> {
         } finally {
             pool.shutdownNow();
         }
-        return new Pulled(image, missing.size(), missing.stream().mapToLong(Descriptor::size).sum());
+        // counted by the store: a blob another process stored while this one waited was not downloaded here
+        return new Pulled(image, (int) (source.store().downloadedBlobs() - blobsBefore),
+                source.store().downloadedBytes() - bytesBefore);
     }
 }

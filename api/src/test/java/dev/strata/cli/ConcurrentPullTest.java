@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -145,6 +146,15 @@ class ConcurrentPullTest {
         }
         assertThat(RegistryTestImages.blobFiles(data)).contains(big.digest().toString());
         assertThat(tmpFiles(data)).isEmpty();
+        // each process reports what it downloaded itself: together, every layer once
+        assertThat(downloadedCount("first") + downloadedCount("second")).isEqualTo(image.layers().size());
+    }
+
+    private int downloadedCount(String name) throws IOException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) downloaded")
+                .matcher(Files.readString(tmp.resolve(name + ".out")));
+        assertThat(m.find()).as(name + " prints what it downloaded").isTrue();
+        return Integer.parseInt(m.group(1));
     }
 
     @Test

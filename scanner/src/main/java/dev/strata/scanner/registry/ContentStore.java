@@ -38,6 +38,8 @@ public final class ContentStore {
 
     private final Path blobs;
     private final Path tmp;
+    private final java.util.concurrent.atomic.AtomicLong downloadedBlobs = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong downloadedBytes = new java.util.concurrent.atomic.AtomicLong();
     /** Downloads in flight in this JVM, by the blob's absolute path (one {@link BlobLock} holder per file). */
     private static final ConcurrentHashMap<Path, CompletableFuture<Void>> IN_FLIGHT = new ConcurrentHashMap<>();
 
@@ -177,11 +179,23 @@ public final class ContentStore {
                 Files.move(partial, path(d.digest()), StandardCopyOption.REPLACE_EXISTING);
             }
             stored = true;
+            downloadedBlobs.incrementAndGet();
+            downloadedBytes.addAndGet(d.size());
         } finally {
             if (!stored) {
                 Files.deleteIfExists(partial);
             }
         }
+    }
+
+    /** How many blobs this store downloaded and stored (not those found stored, nor another process's). */
+    public long downloadedBlobs() {
+        return downloadedBlobs.get();
+    }
+
+    /** The bytes of the blobs counted by {@link #downloadedBlobs()}. */
+    public long downloadedBytes() {
+        return downloadedBytes.get();
     }
 
     /** Every stored blob's digest. */
