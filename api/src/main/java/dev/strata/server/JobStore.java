@@ -50,6 +50,16 @@ public final class JobStore {
         return validId(id) && Files.exists(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
     }
 
+    /** Deletes a job's file and its report, the job file last (a crash in between leaves a job without report). */
+    public synchronized void delete(String id) {
+        try {
+            Files.deleteIfExists(dir.resolve(id + ".report.json"));
+            Files.deleteIfExists(dir.resolve(id + ".json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete job " + id + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Every job on disk; a file that cannot be read (cut by a crash before the rename, say) is skipped. */
     public List<ScanJob> loadAll() throws IOException {
         List<ScanJob> jobs = new ArrayList<>();

@@ -43,6 +43,7 @@ public final class ScanJobs implements AutoCloseable {
     private final ServerMetrics metrics;
     private final int capacity;
     private final int maxAttempts;
+    private final int keepFinished;
     private final WorkerExecutor pool;
     private final Map<String, ScanJob> jobs = new ConcurrentHashMap<>();
     private final AtomicInteger active = new AtomicInteger();
@@ -51,7 +52,7 @@ public final class ScanJobs implements AutoCloseable {
     private final ObjectMapper json = ReportJson.mapper().copy().disable(SerializationFeature.INDENT_OUTPUT);
 
     ScanJobs(Vertx vertx, Strata strata, VulnerabilityDatabase vulnerabilities, JobStore store, ReferencePolicy policy, ServerMetrics metrics,
-             int concurrency, int capacity, int maxAttempts) {
+             int concurrency, int capacity, int maxAttempts, int keepFinished) {
         this.vertx = vertx;
         this.strata = strata;
         this.vulnerabilities = vulnerabilities;
@@ -60,6 +61,7 @@ public final class ScanJobs implements AutoCloseable {
         this.metrics = metrics;
         this.capacity = capacity;
         this.maxAttempts = maxAttempts;
+        this.keepFinished = keepFinished;
         this.pool = vertx.createSharedWorkerExecutor("strata-scan", concurrency, 7, TimeUnit.DAYS);
     }
 
@@ -118,6 +120,7 @@ public final class ScanJobs implements AutoCloseable {
             jobs.put(done.id(), done);
             metrics.scanFinished(JobStatus.DONE);
             metrics.layers(0, stored.get().layers().size(), 0);
+            pruneFinished();
             return done;
         }
         return enqueue(job);
@@ -161,6 +164,21 @@ public final class ScanJobs implements AutoCloseable {
                 schedule(job.id());
             }
         }
+        pruneFinished();
+    }
+
+    /**
+     * Deletes the finished jobs beyond the newest {@code keepFinished} (by finish time), files and all, so a
+     * long-running service does not accumulate every job it ever ran.
+     */
+    synchronized void pruneFinished() {
+        List<ScanJob> finished = jobs.values().stream().filter(j -> j.status().finished())
+                .sorted(Comparator.comparing((ScanJob j) -> j.finishedAt() == null ? "" : j.finishedAt()).reversed())
+                .toList();
+        for (ScanJob old : finished.subList(Math.min(keepFinished, finished.size()), finished.size())) {
+            store.delete(old.id());
+            jobs.remove(old.id(), old);
+        }
     }
 
     private void schedule(String id) {
@@ -201,6 +219,9 @@ public final class ScanJobs implements AutoCloseable {
             running.decrementAndGet();
             active.decrementAndGet();
             deleteUpload(jobs.get(id));
+            if (!closing) {
+                pruneFinished();
+            }
         }
     }
 

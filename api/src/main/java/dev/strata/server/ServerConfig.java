@@ -27,8 +27,11 @@ public record ServerConfig(String bind, Integer port, Path data, Auth auth, Scan
         }
     }
 
-    /** The scan queue: concurrent scans, queued+running jobs accepted, attempts before a job fails. */
-    public record Scans(Integer concurrency, Integer queue, Integer maxAttempts) {
+    /**
+     * The scan queue: concurrent scans, queued+running jobs accepted, attempts before a job fails, and how many
+     * finished jobs (with their reports) are kept: older ones are deleted.
+     */
+    public record Scans(Integer concurrency, Integer queue, Integer maxAttempts, Integer keepFinished) {
     }
 
     /** Largest JSON request body and largest uploaded image. */
@@ -102,6 +105,11 @@ public record ServerConfig(String bind, Integer port, Path data, Auth auth, Scan
         return scans == null || scans.maxAttempts() == null ? 3 : scans.maxAttempts();
     }
 
+    /** Finished jobs kept on disk and in the API, newest first (default 1000); older ones are deleted. */
+    public int keepFinished() {
+        return scans == null || scans.keepFinished() == null ? 1000 : scans.keepFinished();
+    }
+
     public long maxBodyBytes() {
         return limits == null || limits.maxBodyBytes() == null ? 64 * 1024 : limits.maxBodyBytes();
     }
@@ -131,10 +139,10 @@ public record ServerConfig(String bind, Integer port, Path data, Auth auth, Scan
 
     /** Refuses what must not start: a non-loopback address without tokens, nonsense numbers. */
     public void validate() {
-        if (scanConcurrency() < 1 || queueCapacity() < 1 || maxAttempts() < 1 || apiWorkerCount() < 1
-                || eventLoopCount() < 1) {
-            throw new IllegalArgumentException("config: scans.concurrency, scans.queue, scans.maxAttempts, apiWorkers and "
-                    + "eventLoops must be at least 1");
+        if (scanConcurrency() < 1 || queueCapacity() < 1 || maxAttempts() < 1 || keepFinished() < 1
+                || apiWorkerCount() < 1 || eventLoopCount() < 1) {
+            throw new IllegalArgumentException("config: scans.concurrency, scans.queue, scans.maxAttempts, "
+                    + "scans.keepFinished, apiWorkers and eventLoops must be at least 1");
         }
         if (listenPort() < 0 || listenPort() > 65535) {
             throw new IllegalArgumentException("port " + listenPort() + " is out of range");

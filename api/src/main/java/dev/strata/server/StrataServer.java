@@ -83,7 +83,7 @@ public final class StrataServer implements AutoCloseable {
                     () -> holder[0] == null ? 0 : holder[0].running());
             VulnerabilityDatabase vulnerabilities = new VulnerabilityDatabase(root);
             ScanJobs jobs = new ScanJobs(vertx, strata, vulnerabilities, store, policy, metrics, config.scanConcurrency(),
-                    config.queueCapacity(), config.maxAttempts());
+                    config.queueCapacity(), config.maxAttempts(), config.keepFinished());
             holder[0] = jobs;
             jobs.recover();
 
