@@ -289,25 +289,15 @@ public final class StrataIndex implements Closeable {
                 if (scorer == null) {
                     continue;
                 }
-                Bits live = leaf.reader().getLiveDocs();
-                int[] docs = new int[(int) Math.max(16, Math.min(layer.entryCount(), 1 << 24))];
-                int count = 0;
-                DocIdSetIterator it = scorer.iterator();
-                for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-                    if (live == null || live.get(doc)) {
-                        if (count == docs.length) {
-                            docs = Arrays.copyOf(docs, count * 2);
-                        }
-                        docs[count++] = doc;
-                    }
-                }
-                if (count == 0) {
+                LeafDocs matched = LeafDocs.of(scorer, leaf.reader().getLiveDocs(),
+                        (int) Math.max(16, Math.min(layer.entryCount(), 1 << 24)));
+                if (matched.count() == 0) {
                     continue; // only deleted documents of this layer here (e.g. a re-added layer's old block)
                 }
                 if (found != null) {
                     return null; // a layer is added as one block, so this does not happen; read it entry by entry then
                 }
-                found = FileDocReader.readTable(leaf.reader(), docs, count, layer.diffId().toString(),
+                found = FileDocReader.readTable(leaf.reader(), matched.docs(), matched.count(), layer.diffId().toString(),
                         layer.uncompressedSize());
             }
             return found != null ? found : LayerTable.of(new EfficiencyLayer(layer.diffId().toString(),
@@ -327,19 +317,8 @@ public final class StrataIndex implements Closeable {
                 if (scorer == null) {
                     continue;
                 }
-                Bits live = leaf.reader().getLiveDocs();
-                int[] docs = new int[64];
-                int count = 0;
-                DocIdSetIterator it = scorer.iterator();
-                for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-                    if (live == null || live.get(doc)) {
-                        if (count == docs.length) {
-                            docs = Arrays.copyOf(docs, count * 2);
-                        }
-                        docs[count++] = doc;
-                    }
-                }
-                FileDocReader.readLeaf(leaf.reader(), docs, count, rows, contentKeys);
+                LeafDocs matched = LeafDocs.of(scorer, leaf.reader().getLiveDocs(), 64);
+                FileDocReader.readLeaf(leaf.reader(), matched.docs(), matched.count(), rows, contentKeys);
             }
             return FileDocReader.entriesInOrder(rows);
         });
@@ -600,6 +579,24 @@ public final class StrataIndex implements Closeable {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** The live documents a scorer matches in one leaf, in doc order: {@code docs[0..count)}. */
+    private record LeafDocs(int[] docs, int count) {
+        static LeafDocs of(Scorer scorer, Bits live, int initialCapacity) throws IOException {
+            int[] docs = new int[initialCapacity];
+            int count = 0;
+            DocIdSetIterator it = scorer.iterator();
+            for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                if (live == null || live.get(doc)) {
+                    if (count == docs.length) {
+                        docs = Arrays.copyOf(docs, count * 2);
+                    }
+                    docs[count++] = doc;
+                }
+            }
+            return new LeafDocs(docs, count);
+        }
+    }
 
     private void commit() throws IOException {
         writer().commit();
