@@ -105,38 +105,8 @@ SPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); p
 "${STRATA[@]}" serve --port "$SPORT" --bind 127.0.0.1 --data "$TMP/serve-data" > "$TMP/serve.log" 2>&1 &
 SERVE_PID=$!
 WARM_RUNS="${BENCH_WARM_RUNS:-5}"
-python3 - "$SPORT" "$REF" "$((3 + WARM_RUNS))" "$TMP/serve-data/blobs" > "$TMP/warm.txt" <<'PY' || { tail -5 "$TMP/serve.log" >&2; die "warm-process step failed"; }
-import glob, json, os, sys, time, urllib.request
-port, ref, runs, blobs = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
-base = f"http://127.0.0.1:{port}/api/v1"
-def call(method, path, body=None):
-    data = json.dumps(body).encode() if body is not None else None
-    req = urllib.request.Request(base + path, data=data, method=method, headers={"content-type": "application/json"})
-    with urllib.request.urlopen(req, timeout=600) as r:
-        raw = r.read()
-        return json.loads(raw) if raw else None
-for _ in range(300):
-    try:
-        urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=2); break
-    except Exception:
-        time.sleep(0.1)
-for i in range(runs):
-    t0 = time.time()
-    job = call("POST", "/scans", {"image": ref})
-    while job["status"] not in ("done", "failed"):
-        time.sleep(0.02)
-        job = call("GET", f"/scans/{job['id']}")
-    wall = int((time.time() - t0) * 1000)
-    if job["status"] != "done":
-        sys.exit(f"scan failed: {job}")
-    stats = call("GET", f"/scans/{job['id']}/report?format=json")["stats"]
-    if stats["layersRead"] == 0:
-        sys.exit(f"scan {i} read no layer: {stats}")
-    print(stats["elapsedMillis"], wall)
-    call("DELETE", "/images/" + job["digest"])
-    for f in glob.glob(os.path.join(blobs, "sha256", "*")):
-        os.remove(f)   # the next scan downloads every blob again
-PY
+python3 "$SAMPLES/warm-scans.py" "$SPORT" "$REF" "$((3 + WARM_RUNS))" "$TMP/serve-data/blobs" > "$TMP/warm.txt" \
+  || { tail -5 "$TMP/serve.log" >&2; die "warm-process step failed"; }
 kill "$SERVE_PID" 2>/dev/null; wait "$SERVE_PID" 2>/dev/null || true
 med() { sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'; }
 WARM_EL=$(tail -n "$WARM_RUNS" "$TMP/warm.txt" | cut -d' ' -f1 | med)
