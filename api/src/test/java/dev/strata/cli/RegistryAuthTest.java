@@ -59,10 +59,9 @@ class RegistryAuthTest {
                 + htpasswd + "\n");
         basic.push("oci:" + layout + ":img", "small/app:1", "--dest-creds", creds);
 
-        TestCertificates.Pair signing = TestCertificates.selfSigned(shared.resolve("signing"), "token-signer");
-        tokens = TokenServer.start(vertx, signing, USER, PASSWORD, "token");
-        token = RegistryServer.start(shared.resolve("token"), tokens.authYaml(signing.cert()));
-        token.push("oci:" + layout + ":img", "small/app:1", "--dest-creds", creds);
+        TokenRegistry started = TokenRegistry.start(vertx, shared, "oci:" + layout + ":img", USER, PASSWORD);
+        tokens = started.tokens();
+        token = started.registry();
 
         ca = TestCertificates.selfSigned(shared.resolve("ca"), "strata-test-ca");
         TestCertificates.Pair server = TestCertificates.server(shared.resolve("ca"), ca);

@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RegistryFaultsTest {
     @TempDir
     static Path shared;
+    static ProxiedRegistry fixture;
     static RegistryServer registry;
     static Vertx vertx;
     static FaultProxy proxy;
@@ -35,19 +36,17 @@ class RegistryFaultsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        registry = RegistryServer.start(shared.resolve("registry"), null);
-        image = RegistryTestImages.small();
-        RegistryTestImages.push(registry, image, shared.resolve("layout"), "small/app:1");
-        big = RegistryTestImages.largestLayer(image);
-        vertx = Vertx.vertx();
-        proxy = FaultProxy.start(vertx, "http://" + registry.host());
+        fixture = ProxiedRegistry.start(shared);
+        registry = fixture.registry();
+        vertx = fixture.vertx();
+        proxy = fixture.proxy();
+        image = fixture.image();
+        big = fixture.big();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        proxy.close();
-        vertx.close().toCompletionStage().toCompletableFuture().get();
-        registry.close();
+        fixture.close();
     }
 
     @BeforeEach

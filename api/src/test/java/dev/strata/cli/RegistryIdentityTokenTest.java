@@ -2,7 +2,6 @@ package dev.strata.cli;
 
 import dev.strata.scanner.testing.ImageFixtures;
 import dev.strata.scanner.testing.RegistryServer;
-import dev.strata.scanner.testing.TestCertificates;
 import dev.strata.scanner.testing.TokenServer;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
@@ -46,10 +45,9 @@ class RegistryIdentityTokenTest {
         image = RegistryTestImages.small();
         Path layout = shared.resolve("layout");
         ImageFixtures.layout().add(image, "img").writeDirectory(layout);
-        TestCertificates.Pair signing = TestCertificates.selfSigned(shared.resolve("signing"), "token-signer");
-        tokens = TokenServer.start(vertx, signing, USER, PASSWORD, "token");
-        registry = RegistryServer.start(shared.resolve("registry"), tokens.authYaml(signing.cert()));
-        registry.push("oci:" + layout + ":img", "small/app:1", "--dest-creds", USER + ":" + PASSWORD);
+        TokenRegistry started = TokenRegistry.start(vertx, shared, "oci:" + layout + ":img", USER, PASSWORD);
+        tokens = started.tokens();
+        registry = started.registry();
     }
 
     @AfterAll
