@@ -9,8 +9,9 @@ import java.security.MessageDigest;
  * whether the underlying stream itself failed, so callers can tell I/O errors from format errors above it.
  * An optional byte limit fails the read as soon as it is passed.
  */
-final class HashingInputStream extends InputStream {
-    interface LimitExceeded {
+public final class HashingInputStream extends InputStream {
+    /** The failure to throw once more than the limit was read. */
+    public interface LimitExceeded {
         IOException exceeded(long count);
     }
 
@@ -26,7 +27,8 @@ final class HashingInputStream extends InputStream {
         this(in, digest, -1, null);
     }
 
-    HashingInputStream(InputStream in, MessageDigest digest, long limit, LimitExceeded onLimit) {
+    /** Hashes into {@code digest} (may be {@code null}) and fails with {@code onLimit} past {@code limit} bytes (≥ 0). */
+    public HashingInputStream(InputStream in, MessageDigest digest, long limit, LimitExceeded onLimit) {
         this.in = in;
         this.digest = digest;
         this.limit = limit;
@@ -93,7 +95,8 @@ final class HashingInputStream extends InputStream {
         return in.available();
     }
 
-    long count() {
+    /** Bytes read (and skipped) so far. */
+    public long count() {
         return count;
     }
 
@@ -101,7 +104,8 @@ final class HashingInputStream extends InputStream {
         return sourceFailed;
     }
 
-    MessageDigest digest() {
+    /** The digest the bytes go into. */
+    public MessageDigest digest() {
         return digest;
     }
 

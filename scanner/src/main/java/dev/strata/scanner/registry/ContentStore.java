@@ -3,6 +3,7 @@ package dev.strata.scanner.registry;
 import dev.strata.scanner.image.Descriptor;
 import dev.strata.scanner.image.Digest;
 import dev.strata.scanner.image.ImageFormatException;
+import dev.strata.scanner.layer.HashingInputStream;
 import dev.strata.scanner.source.ImageSource;
 
 import java.io.BufferedOutputStream;
@@ -238,15 +239,14 @@ public final class ContentStore {
      * bytes than the descriptor says, and at the end when size or digest differ.
      */
     private static final class VerifyingTee extends InputStream {
-        private final InputStream in;
+        private final HashingInputStream in;
         private final OutputStream out;
         private final Descriptor d;
-        private final java.security.MessageDigest sha = Digest.newSha256();
-        private long count;
         private boolean checked;
 
-        VerifyingTee(InputStream in, OutputStream out, Descriptor d) {
-            this.in = in;
+        VerifyingTee(InputStream remote, OutputStream out, Descriptor d) {
+            this.in = new HashingInputStream(remote, Digest.newSha256(), d.size(), count -> new ImageFormatException(
+                    "blob " + d.digest() + " is larger than the " + d.size() + " bytes its descriptor says"));
             this.out = out;
             this.d = d;
         }
@@ -265,12 +265,6 @@ public final class ContentStore {
                 verify();
                 return -1;
             }
-            count += n;
-            if (count > d.size()) {
-                throw new ImageFormatException("blob " + d.digest() + " is larger than the " + d.size()
-                        + " bytes its descriptor says");
-            }
-            sha.update(b, off, n);
             out.write(b, off, n);
             return n;
         }
@@ -280,11 +274,11 @@ public final class ContentStore {
                 return;
             }
             checked = true;
-            if (count != d.size()) {
-                throw new ImageFormatException("blob " + d.digest() + " is " + count + " bytes but its descriptor says "
-                        + d.size());
+            if (in.count() != d.size()) {
+                throw new ImageFormatException("blob " + d.digest() + " is " + in.count()
+                        + " bytes but its descriptor says " + d.size());
             }
-            Digest actual = Digest.sha256(sha.digest());
+            Digest actual = Digest.sha256(in.digest().digest());
             if (!actual.equals(d.digest())) {
                 throw new ImageFormatException("blob " + d.digest() + " does not match its digest: the content is "
                         + actual);
