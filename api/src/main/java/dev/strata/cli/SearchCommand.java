@@ -1,5 +1,6 @@
 package dev.strata.cli;
 
+import dev.strata.app.SearchHitJson;
 import dev.strata.app.SearchQuery;
 import dev.strata.app.Strata;
 import dev.strata.index.FileHit;
@@ -16,7 +17,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -64,21 +64,8 @@ final class SearchCommand implements Callable<Integer> {
     private String packages(StrataIndex index, List<IndexedPackage> hits) {
         Map<Digest, String> names = new HashMap<>();
         if (output.format == OutputOptions.Format.json) {
-            return ReportJson.write(hits.stream().map(p -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("image", p.image().toString());
-                m.put("imageName", imageName(index, p.image(), names));
-                m.put("purl", p.purl());
-                m.put("type", p.type());
-                m.put("name", p.name());
-                m.put("version", p.version());
-                m.put("layerDiffId", p.layerDiffId());
-                m.put("paths", p.paths());
-                if (p.ownedBy() != null) {
-                    m.put("ownedBy", p.ownedBy());
-                }
-                return m;
-            }).toList()) + "\n";
+            return ReportJson.write(hits.stream()
+                    .map(p -> SearchHitJson.packageHit(p, null, imageName(index, p.image(), names))).toList()) + "\n";
         }
         TextTable table = new TextTable("IMAGE", "PURL", "PATH", "LAYER");
         for (IndexedPackage p : hits) {
@@ -96,16 +83,8 @@ final class SearchCommand implements Callable<Integer> {
                     .map(i -> imageName(index, i.manifestDigest(), names)).toList());
         }
         if (output.format == OutputOptions.Format.json) {
-            return ReportJson.write(hits.stream().map(h -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("path", h.entry().path());
-                m.put("type", h.entry().type().name().toLowerCase());
-                m.put("size", h.entry().size());
-                m.put("sha256", h.entry().sha256() == null ? null : h.entry().sha256().toString());
-                m.put("layerDiffId", h.diffId().toString());
-                m.put("images", imagesByLayer.get(h.diffId()));
-                return m;
-            }).toList()) + "\n";
+            return ReportJson.write(hits.stream()
+                    .map(h -> SearchHitJson.fileHit(h, null, imagesByLayer.get(h.diffId()))).toList()) + "\n";
         }
         TextTable table = new TextTable("PATH", "SIZE", "SHA256", "LAYER", "IMAGES");
         for (FileHit h : hits) {

@@ -1,6 +1,7 @@
 package dev.strata.server;
 
 import dev.strata.app.SearchQuery;
+import dev.strata.app.SearchHitJson;
 import dev.strata.index.FileHit;
 import dev.strata.index.IndexedPackage;
 import dev.strata.index.StrataIndex;
@@ -58,37 +59,13 @@ final class SearchRoutes {
     }
 
     private List<Map<String, Object>> packages(List<IndexedPackage> hits) {
-        return hits.stream().map(p -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("kind", "package");
-            m.put("image", p.image().toString());
-            m.put("purl", p.purl());
-            m.put("type", p.type());
-            m.put("name", p.name());
-            m.put("version", p.version());
-            m.put("layerDiffId", p.layerDiffId());
-            m.put("paths", p.paths());
-            if (p.ownedBy() != null) {
-                m.put("ownedBy", p.ownedBy());
-            }
-            return m;
-        }).toList();
+        return hits.stream().map(p -> SearchHitJson.packageHit(p, "package", null)).toList();
     }
 
     private List<Map<String, Object>> files(List<FileHit> hits) {
         Map<Digest, List<String>> imagesByLayer = new HashMap<>();
-        return hits.stream().map(h -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("kind", "file");
-            m.put("path", h.entry().path());
-            m.put("type", h.entry().type().name().toLowerCase(java.util.Locale.ROOT));
-            m.put("size", h.entry().size());
-            m.put("sha256", h.entry().sha256() == null ? null : h.entry().sha256().toString());
-            m.put("layerDiffId", h.diffId().toString());
-            m.put("images", imagesByLayer.computeIfAbsent(h.diffId(), d -> index.imagesWithLayer(d).stream()
-                    .map(i -> i.manifestDigest().toString()).toList()));
-            return m;
-        }).toList();
+        return hits.stream().map(h -> SearchHitJson.fileHit(h, "file", imagesByLayer.computeIfAbsent(h.diffId(),
+                d -> index.imagesWithLayer(d).stream().map(i -> i.manifestDigest().toString()).toList()))).toList();
     }
 
     private static int intParam(RoutingContext ctx, String name, int dflt) {
