@@ -10,6 +10,7 @@ import dev.strata.scanner.image.ImageManifest;
 import dev.strata.scanner.image.ManifestDocument;
 import dev.strata.scanner.image.ManifestParser;
 import dev.strata.scanner.image.Platform;
+import dev.strata.scanner.source.BlobTasks;
 import dev.strata.scanner.source.ImageSource;
 import dev.strata.scanner.source.ResolvedImage;
 
@@ -18,7 +19,6 @@ import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
@@ -138,38 +138,8 @@ public final class RegistryImageSource implements ImageSource {
                 return null;
             }));
         }
-        boolean interrupted = false;
-        for (Future<?> f : futures) {
-            while (true) {
-                try {
-                    f.get();
-                    break;
-                } catch (ExecutionException e) {
-                    first.compareAndSet(null, e.getCause());
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                    first.compareAndSet(null, new InterruptedIOException("interrupted while pulling "
-                            + client.reference()));
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        Throwable t = first.get();
-        if (t instanceof IOException io) {
-            throw io;
-        }
-        if (t instanceof RuntimeException re) {
-            throw re;
-        }
-        if (t instanceof Error err) {
-            throw err;
-        }
-        if (t != null) {
-            throw new IOException(t.getMessage(), t);
-        }
+        BlobTasks.awaitAll(futures, first,
+                () -> new InterruptedIOException("interrupted while pulling " + client.reference()), () -> { });
     }
 
     private void acquire() throws InterruptedIOException {

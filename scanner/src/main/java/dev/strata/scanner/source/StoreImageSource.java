@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -110,30 +109,9 @@ final class StoreImageSource implements ImageSource {
                     + ": " + e.getMessage(), e));
             open.forEach(StoreImageSource::closeQuietly);
         }
-        boolean interrupted = false;
-        for (Future<?> f : futures) {
-            while (true) {
-                try {
-                    f.get();
-                    break;
-                } catch (ExecutionException e) {
-                    break; // recorded in firstFailure by the task itself
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                    firstFailure.compareAndSet(null, new InterruptedIOException(
-                            "interrupted while reading blobs of " + store.describe()));
-                    open.forEach(StoreImageSource::closeQuietly);
-                    // keep waiting: this method returns only when no consumer is running any more
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        Throwable first = firstFailure.get();
-        if (first != null) {
-            throw rethrow(first);
-        }
+        BlobTasks.awaitAll(futures, firstFailure,
+                () -> new InterruptedIOException("interrupted while reading blobs of " + store.describe()),
+                () -> open.forEach(StoreImageSource::closeQuietly));
     }
 
     private static void closeQuietly(InputStream in) {
@@ -142,19 +120,6 @@ final class StoreImageSource implements ImageSource {
         } catch (IOException | RuntimeException ignored) {
             // closing only to interrupt a reader
         }
-    }
-
-    static IOException rethrow(Throwable t) {
-        if (t instanceof IOException io) {
-            return io;
-        }
-        if (t instanceof RuntimeException re) {
-            throw re;
-        }
-        if (t instanceof Error err) {
-            throw err;
-        }
-        return new IOException(t.getMessage(), t);
     }
 
     @Override
